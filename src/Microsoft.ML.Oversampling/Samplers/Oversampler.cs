@@ -1,0 +1,149 @@
+using Microsoft.ML.Oversampling.Numerics;
+
+namespace Microsoft.ML.Oversampling.Samplers;
+
+/// <summary>
+/// Base class of every oversampler. It validates the input and resolves the sampling strategy once, then asks
+/// the concrete sampler for each target class's synthetic rows, so a sampler implements only its generation
+/// step (<see cref="Generate"/>), as in imbalanced-learn's <c>BaseOverSampler</c>.
+/// </summary>
+/// <remarks>
+/// <para>Output layout: the original rows, unchanged and in order, then each target class's synthetic rows in
+/// ascending label order.</para>
+/// <para>Reproducibility: each class gets its own random stream derived from the seed and the class label, so
+/// a class's synthetic rows do not depend on which other classes are resampled. A sampler that generates in
+/// parallel must derive sub-streams per fixed-size block of work (never per thread), keeping the output
+/// bit-identical whatever the thread count.</para>
+/// </remarks>
+public abstract class Oversampler
+{
+    /// <summary>Creates the sampler with its options.</summary>
+    protected Oversampler(OversamplerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.SamplingStrategy, nameof(options.SamplingStrategy));
+        Options = options;
+    }
+
+    /// <summary>The options the sampler was created with.</summary>
+    public OversamplerOptions Options { get; }
+
+    /// <summary>The sampler's short name, as used on the command line and in saved models (e.g. <c>smote</c>).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>
+    /// Resamples <paramref name="features"/> and <paramref name="labels"/>: imbalanced-learn's <c>fit_resample</c>.
+    /// </summary>
+    /// <param name="features">Training rows × features; every value must be finite.</param>
+    /// <param name="labels">The class of each row (any integers; at least two distinct values).</param>
+    /// <param name="seed">Seed of the randomness (see the remarks on reproducibility).</param>
+    /// <exception cref="ArgumentException">The data is empty, has non-finite values, a single class, a
+    /// mismatched label count, or does not fit the sampling strategy or the sampler's parameters.</exception>
+    public ResampleResult FitResample(DenseMatrix features, IReadOnlyList<int> labels, int seed)
+    {
+        SamplingProblem problem = CreateProblem(features, labels, Options.SamplingStrategy);
+        Validate(problem);
+
+        var syntheticFeatures = new List<DenseMatrix>();
+        var syntheticLabels = new List<int>();
+        foreach (var (label, count) in problem.RowsToGenerate)
+        {
+            if (count == 0)
+            {
+                continue;
+            }
+
+            var random = DeterministicRandom.Derive(unchecked((ulong)(long)seed), unchecked((ulong)(uint)label));
+            DenseMatrix rows = Generate(problem, label, count, random);
+            if (rows.Columns != problem.FeatureCount)
+            {
+                throw new InvalidOperationException(
+                    $"{GetType().Name} generated rows with {rows.Columns} features for data with {problem.FeatureCount}.");
+            }
+
+            syntheticFeatures.Add(rows);
+            syntheticLabels.AddRange(Enumerable.Repeat(label, rows.Rows));
+        }
+
+        int total = features.Rows + syntheticLabels.Count;
+        var allFeatures = new float[checked(total * features.Columns)];
+        features.Values.CopyTo(allFeatures, 0);
+        int offset = features.Values.Length;
+        foreach (DenseMatrix block in syntheticFeatures)
+        {
+            block.Values.CopyTo(allFeatures, offset);
+            offset += block.Values.Length;
+        }
+
+        int[] allLabels = [.. labels, .. syntheticLabels];
+        return new ResampleResult(new DenseMatrix(total, features.Columns, allFeatures), allLabels, features.Rows, problem.ClassCounts);
+    }
+
+    /// <summary>
+    /// Checks sampler-specific preconditions once before any generation (for example that every target class
+    /// has more rows than the number of neighbours). Throw <see cref="ArgumentException"/> with a message that
+    /// names the class and the counts.
+    /// </summary>
+    protected virtual void Validate(SamplingProblem problem)
+    {
+    }
+
+    /// <summary>
+    /// Generates synthetic rows for one class. Normally exactly <paramref name="count"/> rows; a sampler whose
+    /// method defines the count differently (ADASYN rounds per-row counts) documents it.
+    /// </summary>
+    /// <param name="problem">The validated input.</param>
+    /// <param name="label">The class to grow.</param>
+    /// <param name="count">Rows requested by the sampling strategy (at least 1).</param>
+    /// <param name="random">This class's random stream.</param>
+    protected abstract DenseMatrix Generate(SamplingProblem problem, int label, int count, DeterministicRandom random);
+
+    /// <summary>Validates input and builds the problem; shared by every sampler (and by tests).</summary>
+    internal static SamplingProblem CreateProblem(DenseMatrix features, IReadOnlyList<int> labels, SamplingStrategy strategy)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (features.Rows == 0)
+        {
+            throw new ArgumentException("The data has no rows: there is nothing to resample.", nameof(features));
+        }
+
+        if (features.Columns == 0)
+        {
+            throw new ArgumentException("The data has no feature columns.", nameof(features));
+        }
+
+        if (labels.Count != features.Rows)
+        {
+            throw new ArgumentException($"There are {labels.Count} labels for {features.Rows} feature rows; they must match.", nameof(labels));
+        }
+
+        if (features.TryFindNonFinite(out int badRow, out int badColumn))
+        {
+            throw new ArgumentException(
+                $"Feature value at row {badRow}, feature {badColumn} is {features[badRow, badColumn]}; oversamplers need finite values (impute or drop missing values first).",
+                nameof(features));
+        }
+
+        var rows = new SortedDictionary<int, List<int>>();
+        for (int i = 0; i < labels.Count; i++)
+        {
+            if (!rows.TryGetValue(labels[i], out var list))
+            {
+                rows[labels[i]] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        if (rows.Count < 2)
+        {
+            throw new ArgumentException(
+                $"The label needs at least 2 classes to oversample; all {labels.Count} rows are class {rows.Keys.First()}.", nameof(labels));
+        }
+
+        var rowsByClass = new SortedDictionary<int, int[]>(rows.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
+        var toGenerate = strategy.Resolve(rowsByClass.ToDictionary(kv => kv.Key, kv => kv.Value.Length));
+        return new SamplingProblem(features, [.. labels], rowsByClass, toGenerate);
+    }
+}

@@ -1,0 +1,19 @@
+namespace Microsoft.ML.Oversampling.Samplers;
+
+/// <summary>Options shared by every oversampler.</summary>
+public abstract class OversamplerOptions
+{
+    /// <summary>Which classes to grow and to what size. Default: <see cref="SamplingStrategy.Auto"/>
+    /// (every class but the majority, up to the majority count), as in imbalanced-learn.</summary>
+    public SamplingStrategy SamplingStrategy { get; set; } = SamplingStrategy.Auto;
+
+    /// <summary>Seed of this sampler's randomness. Default <c>null</c>: drawn from the context's seeded source,
+    /// so a seeded context makes the whole pipeline reproducible.</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>Name of the float-vector feature column in pipelines. Default <c>"Features"</c>.</summary>
+    public string FeatureColumnName { get; set; } = "Features";
+
+    /// <summary>Name of the label column in pipelines (boolean or integer class). Default <c>"Label"</c>.</summary>
+    public string LabelColumnName { get; set; } = "Label";
+}

@@ -1,0 +1,43 @@
+using Microsoft.ML.Oversampling.Numerics;
+
+namespace Microsoft.ML.Oversampling.Samplers;
+
+/// <summary>
+/// The output of <see cref="Oversampler.FitResample"/>: the original rows, unchanged and in order, followed by
+/// the synthetic rows of each target class in ascending label order.
+/// </summary>
+public sealed class ResampleResult
+{
+    internal ResampleResult(DenseMatrix features, int[] labels, int originalRowCount, IReadOnlyDictionary<int, int> countsBefore)
+    {
+        Features = features;
+        Labels = labels;
+        OriginalRowCount = originalRowCount;
+        CountsBefore = countsBefore;
+        var after = new SortedDictionary<int, int>(countsBefore.ToDictionary());
+        for (int i = originalRowCount; i < labels.Length; i++)
+        {
+            after[labels[i]]++;
+        }
+
+        CountsAfter = after;
+    }
+
+    /// <summary>All rows: originals first, then synthetic rows.</summary>
+    public DenseMatrix Features { get; }
+
+    /// <summary>The label of every row of <see cref="Features"/>.</summary>
+    public IReadOnlyList<int> Labels { get; }
+
+    /// <summary>How many of the leading rows are the original input rows.</summary>
+    public int OriginalRowCount { get; }
+
+    /// <summary>How many rows were generated.</summary>
+    public int SyntheticRowCount => Labels.Count - OriginalRowCount;
+
+    /// <summary>Rows per class before resampling.</summary>
+    public IReadOnlyDictionary<int, int> CountsBefore { get; }
+
+    /// <summary>Rows per class after resampling.</summary>
+    public IReadOnlyDictionary<int, int> CountsAfter { get; }
+}
