@@ -1,0 +1,145 @@
+using Microsoft.ML.Oversampling.Numerics;
+
+namespace Microsoft.ML.Oversampling.Trainers;
+
+/// <summary>
+/// L2-regularised logistic regression fitted by L-BFGS (the algorithm; the pipeline trainer is
+/// <c>LogisticRegressionTrainer</c>).
+/// </summary>
+/// <remarks>
+/// The optimiser works on internally standardised features for conditioning, with the penalty rewritten so the
+/// solution is exactly that of the objective on the original features. Gradients are summed over fixed blocks of
+/// rows in a fixed order, so the model is bit-identical whatever the thread count.
+/// </remarks>
+public static class LogisticRegression
+{
+    private const int BlockRows = 2048;
+
+    /// <summary>Fits the model.</summary>
+    /// <param name="features">Training rows × features (finite values).</param>
+    /// <param name="labels">The label of each row (true = positive).</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    /// <exception cref="ArgumentException">Empty data, mismatched lengths, non-finite values or invalid options.</exception>
+    public static LinearBinaryModel Train(DenseMatrix features, IReadOnlyList<bool> labels, LogisticRegressionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(labels);
+        options ??= new LogisticRegressionOptions();
+        if (!(options.L2Regularization >= 0) || options.HistorySize < 1 || options.MaximumNumberOfIterations < 1 || !(options.OptimizationTolerance > 0))
+        {
+            throw new ArgumentException("L2Regularization must be ≥ 0, OptimizationTolerance > 0, HistorySize and MaximumNumberOfIterations ≥ 1.", nameof(options));
+        }
+
+        if (features.Rows == 0)
+        {
+            throw new ArgumentException("Cannot train on an empty table.", nameof(features));
+        }
+
+        if (labels.Count != features.Rows)
+        {
+            throw new ArgumentException($"There are {labels.Count} labels for {features.Rows} rows.", nameof(labels));
+        }
+
+        if (features.TryFindNonFinite(out int badRow, out int badColumn))
+        {
+            throw new ArgumentException($"Feature {badColumn} of row {badRow} is {features[badRow, badColumn]}; the trainer needs finite values.", nameof(features));
+        }
+
+        int n = features.Rows, d = features.Columns;
+        var y = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            y[i] = labels[i] ? 1.0 : -1.0;
+        }
+
+        // Standardise internally: z = (x - mean) * invStd. With w = v * invStd and b = c - Σ v·mean·invStd the scores
+        // are equal, and the penalty (λ/2)‖w‖² becomes (λ/2) Σ (v_j invStd_j)².
+        ColumnStatistics stats = ColumnStatistics.Compute(features);
+        var mean = stats.Mean.ToArray();
+        var invStd = stats.StandardDeviation.Select(s => s > 0 ? 1.0 / s : 0.0).ToArray();
+        var scaled = new float[features.Values.Length];
+        for (int i = 0; i < n; i++)
+        {
+            Span<float> source = features.Row(i);
+            for (int j = 0; j < d; j++)
+            {
+                scaled[(i * d) + j] = (float)((source[j] - mean[j]) * invStd[j]);
+            }
+        }
+
+        double lambda = options.L2Regularization;
+        int blocks = (n + BlockRows - 1) / BlockRows;
+        var blockGradients = new double[blocks][];
+        var blockValues = new double[blocks];
+
+        double Objective(ReadOnlySpan<double> parameters, Span<double> gradient)
+        {
+            double[] v = parameters[..d].ToArray();
+            double c = parameters[d];
+            Parallel.For(0, blocks, block =>
+            {
+                double[] partial = blockGradients[block] ??= new double[d + 1];
+                Array.Clear(partial);
+                double loss = 0;
+                int end = Math.Min(n, (block + 1) * BlockRows);
+                for (int i = block * BlockRows; i < end; i++)
+                {
+                    ReadOnlySpan<float> row = scaled.AsSpan(i * d, d);
+                    double margin = c;
+                    for (int j = 0; j < d; j++)
+                    {
+                        margin += v[j] * row[j];
+                    }
+
+                    double ym = y[i] * margin;
+                    // log(1 + exp(-ym)) computed without overflow.
+                    loss += ym > 0 ? double.LogP1(Math.Exp(-ym)) : -ym + double.LogP1(Math.Exp(ym));
+                    double coefficient = -y[i] / (1.0 + Math.Exp(ym));
+                    for (int j = 0; j < d; j++)
+                    {
+                        partial[j] += coefficient * row[j];
+                    }
+
+                    partial[d] += coefficient;
+                }
+
+                blockValues[block] = loss;
+            });
+
+            gradient.Clear();
+            double value = 0;
+            for (int block = 0; block < blocks; block++)
+            {
+                value += blockValues[block];
+                double[] partial = blockGradients[block];
+                for (int j = 0; j <= d; j++)
+                {
+                    gradient[j] += partial[j];
+                }
+            }
+
+            for (int j = 0; j < d; j++)
+            {
+                double penaltyScale = invStd[j] * invStd[j];
+                value += 0.5 * lambda * penaltyScale * v[j] * v[j];
+                gradient[j] += lambda * penaltyScale * v[j];
+            }
+
+            return value;
+        }
+
+        var solution = new double[d + 1];
+        Lbfgs.Minimize(Objective, solution, options.HistorySize, options.MaximumNumberOfIterations, options.OptimizationTolerance);
+
+        var weights = new float[d];
+        double bias = solution[d];
+        for (int j = 0; j < d; j++)
+        {
+            double w = solution[j] * invStd[j];
+            weights[j] = (float)w;
+            bias -= w * mean[j];
+        }
+
+        return new LinearBinaryModel(weights, (float)bias);
+    }
+}
