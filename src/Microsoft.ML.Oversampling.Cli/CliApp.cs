@@ -1,12 +1,23 @@
+using System.CommandLine;
+using Microsoft.ML.Oversampling.Cli.Commands;
+
 namespace Microsoft.ML.Oversampling.Cli;
 
-/// <summary>Builds and runs the command tree; separated from <see cref="Program"/> so tests can drive it in-process.</summary>
+/// <summary>Builds and runs the command tree; separate from <see cref="Program"/> so tests drive it in-process.</summary>
 public static class CliApp
 {
-    /// <summary>Runs the tool with the given arguments and writers; returns the exit code.</summary>
+    /// <summary>Runs the tool with the given arguments and writers; returns the exit code (0 success, 1 bad input
+    /// or failure, 2 usage error).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        error.WriteLine("oversample: no commands yet");
-        return args.Length == 0 ? 0 : 2;
+        var root = new RootCommand("oversample: rebalance class-imbalanced data and compare oversamplers (Microsoft.ML.Oversampling).")
+        {
+            DatasetsCommand.Create(output),
+            ResampleCommand.Create(output, error),
+            EvaluateCommand.Create(output, error),
+        };
+
+        ParseResult parsed = root.Parse(args);
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 }

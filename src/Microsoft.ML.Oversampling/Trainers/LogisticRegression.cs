@@ -7,8 +7,9 @@ namespace Microsoft.ML.Oversampling.Trainers;
 /// <c>LogisticRegressionTrainer</c>).
 /// </summary>
 /// <remarks>
-/// The optimiser works on internally standardised features for conditioning, with the penalty rewritten so the
-/// solution is exactly that of the objective on the original features. Gradients are summed over fixed blocks of
+/// The optimiser works on centred, diagonally preconditioned features, with the penalty rewritten so the
+/// solution is exactly that of the objective on the original features (raw features of very different scales
+/// make the plain problem badly conditioned; scikit-learn's lbfgs can stop short on them). Gradients are summed over fixed blocks of
 /// rows in a fixed order, so the model is bit-identical whatever the thread count.
 /// </remarks>
 public static class LogisticRegression
@@ -52,22 +53,24 @@ public static class LogisticRegression
             y[i] = labels[i] ? 1.0 : -1.0;
         }
 
-        // Standardise internally: z = (x - mean) * invStd. With w = v * invStd and b = c - Σ v·mean·invStd the scores
-        // are equal, and the penalty (λ/2)‖w‖² becomes (λ/2) Σ (v_j invStd_j)².
+        // Diagonal preconditioning: optimise u with w_j = u_j·c_j on centred features, b = u_b·c_b − Σ w_j·mean_j,
+        // where c_j = 1/√(n·var_j/4 + λ) and c_b = 1/√(n/4) make every diagonal entry of the Hessian about 1 at the
+        // start. The objective is unchanged, so the minimiser is that of the problem on the original features.
+        double lambda = options.L2Regularization;
         ColumnStatistics stats = ColumnStatistics.Compute(features);
         var mean = stats.Mean.ToArray();
-        var invStd = stats.StandardDeviation.Select(s => s > 0 ? 1.0 / s : 0.0).ToArray();
+        var scale = stats.StandardDeviation.Select(s => 1.0 / Math.Sqrt((0.25 * n * s * s) + lambda + 1e-12)).ToArray();
+        double biasScale = 1.0 / Math.Sqrt(0.25 * n);
         var scaled = new float[features.Values.Length];
         for (int i = 0; i < n; i++)
         {
             Span<float> source = features.Row(i);
             for (int j = 0; j < d; j++)
             {
-                scaled[(i * d) + j] = (float)((source[j] - mean[j]) * invStd[j]);
+                scaled[(i * d) + j] = (float)((source[j] - mean[j]) * scale[j]);
             }
         }
 
-        double lambda = options.L2Regularization;
         int blocks = (n + BlockRows - 1) / BlockRows;
         var blockGradients = new double[blocks][];
         var blockValues = new double[blocks];
@@ -75,8 +78,8 @@ public static class LogisticRegression
         double Objective(ReadOnlySpan<double> parameters, Span<double> gradient)
         {
             double[] v = parameters[..d].ToArray();
-            double c = parameters[d];
-            Parallel.For(0, blocks, block =>
+            double c = parameters[d] * biasScale;
+            Parallel.For(0, blocks, Parallelism.Options, block =>
             {
                 double[] partial = blockGradients[block] ??= new double[d + 1];
                 Array.Clear(partial);
@@ -100,7 +103,7 @@ public static class LogisticRegression
                         partial[j] += coefficient * row[j];
                     }
 
-                    partial[d] += coefficient;
+                    partial[d] += coefficient * biasScale;
                 }
 
                 blockValues[block] = loss;
@@ -120,7 +123,7 @@ public static class LogisticRegression
 
             for (int j = 0; j < d; j++)
             {
-                double penaltyScale = invStd[j] * invStd[j];
+                double penaltyScale = scale[j] * scale[j];
                 value += 0.5 * lambda * penaltyScale * v[j] * v[j];
                 gradient[j] += lambda * penaltyScale * v[j];
             }
@@ -132,10 +135,10 @@ public static class LogisticRegression
         Lbfgs.Minimize(Objective, solution, options.HistorySize, options.MaximumNumberOfIterations, options.OptimizationTolerance);
 
         var weights = new float[d];
-        double bias = solution[d];
+        double bias = solution[d] * biasScale;
         for (int j = 0; j < d; j++)
         {
-            double w = solution[j] * invStd[j];
+            double w = solution[j] * scale[j];
             weights[j] = (float)w;
             bias -= w * mean[j];
         }
