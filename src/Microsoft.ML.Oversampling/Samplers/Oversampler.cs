@@ -103,27 +103,7 @@ public abstract class Oversampler
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);
-        if (features.Rows == 0)
-        {
-            throw new ArgumentException("The data has no rows: there is nothing to resample.", nameof(features));
-        }
-
-        if (features.Columns == 0)
-        {
-            throw new ArgumentException("The data has no feature columns.", nameof(features));
-        }
-
-        if (labels.Count != features.Rows)
-        {
-            throw new ArgumentException($"There are {labels.Count} labels for {features.Rows} feature rows; they must match.", nameof(labels));
-        }
-
-        if (features.TryFindNonFinite(out int badRow, out int badColumn))
-        {
-            throw new ArgumentException(
-                $"Feature value at row {badRow}, feature {badColumn} is {features[badRow, badColumn]}; oversamplers need finite values (impute or drop missing values first).",
-                nameof(features));
-        }
+        TrainingDataValidator.Validate(features, labels.Count, "oversamplers");
 
         var rows = new SortedDictionary<int, List<int>>();
         for (int i = 0; i < labels.Count; i++)

@@ -31,20 +31,7 @@ public static class LogisticRegression
             throw new ArgumentException("L2Regularization must be ≥ 0, OptimizationTolerance > 0, HistorySize and MaximumNumberOfIterations ≥ 1.", nameof(options));
         }
 
-        if (features.Rows == 0)
-        {
-            throw new ArgumentException("Cannot train on an empty table.", nameof(features));
-        }
-
-        if (labels.Count != features.Rows)
-        {
-            throw new ArgumentException($"There are {labels.Count} labels for {features.Rows} rows.", nameof(labels));
-        }
-
-        if (features.TryFindNonFinite(out int badRow, out int badColumn))
-        {
-            throw new ArgumentException($"Feature {badColumn} of row {badRow} is {features[badRow, badColumn]}; the trainer needs finite values.", nameof(features));
-        }
+        TrainingDataValidator.Validate(features, labels.Count, "trainers");
 
         int n = features.Rows, d = features.Columns;
         var y = new double[n];
