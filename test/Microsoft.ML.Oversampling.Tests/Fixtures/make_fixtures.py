@@ -3,7 +3,7 @@
 
     /usr/bin/python3 make_fixtures.py
 
-with Debian's python3-sklearn 1.2 and python3-imblearn 0.10. The outputs are committed; the tests never call Python.
+with Debian's python3-sklearn 1.2, python3-scipy 1.10 and python3-imblearn 0.10. The outputs are committed; the tests never call Python.
 """
 import json
 import os
@@ -89,6 +89,30 @@ def logistic_fixture():
         json.dump(cases, f, indent=1)
 
 
+def wilcoxon_fixture():
+    from scipy.stats import wilcoxon
+    rng = np.random.default_rng(7)
+    cases = []
+    for name, x, y in [
+        ("small_exact", rng.normal(size=10), rng.normal(size=10) + 0.5),
+        ("exact_36", rng.normal(size=36), rng.normal(size=36) + 0.2),
+        ("large_normal", rng.normal(size=80), rng.normal(size=80) + 0.1),
+        ("ties", np.round(rng.normal(size=30), 1), np.round(rng.normal(size=30), 1)),
+        ("ties_and_zeros", np.r_[np.round(rng.normal(size=27), 1), 1.0, 2.0, 3.0], np.r_[np.round(rng.normal(size=27), 1), 1.0, 2.0, 3.0]),
+        ("all_one_side", np.arange(1, 9, dtype=float), np.zeros(8)),
+    ]:
+        d = x - y
+        d = np.abs(d[d != 0])
+        has_ties = len(np.unique(d)) < len(d)
+        # With ties SciPy >= 1.11 switches to the normal approximation; 1.10's 'auto' still uses the exact table
+        # (not valid with ties), so ask for the approximation explicitly.
+        result = wilcoxon(x, y, mode="approx" if has_ties else "auto")
+        cases.append({"name": name, "x": x.tolist(), "y": y.tolist(), "statistic": float(result.statistic), "pvalue": float(result.pvalue)})
+    with open(os.path.join(HERE, "wilcoxon_scipy.json"), "w") as f:
+        json.dump(cases, f, indent=1)
+
+
 if __name__ == "__main__":
     metrics_fixture()
     logistic_fixture()
+    wilcoxon_fixture()

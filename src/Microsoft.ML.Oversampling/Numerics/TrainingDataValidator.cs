@@ -1,0 +1,36 @@
+namespace Microsoft.ML.Oversampling.Numerics;
+
+/// <summary>The checks every algorithm makes on its training matrix and labels, with one wording everywhere.</summary>
+internal static class TrainingDataValidator
+{
+    /// <summary>Throws <see cref="ArgumentException"/> for empty data, no features, a label count that differs from
+    /// the row count, or a non-finite value (naming its row and feature).</summary>
+    /// <param name="features">The training matrix.</param>
+    /// <param name="labelCount">How many labels came with it.</param>
+    /// <param name="consumer">Who needs the data, for the messages (e.g. "oversamplers").</param>
+    public static void Validate(DenseMatrix features, int labelCount, string consumer)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        if (features.Rows == 0)
+        {
+            throw new ArgumentException($"The data has no rows; {consumer} need at least one.", nameof(features));
+        }
+
+        if (features.Columns == 0)
+        {
+            throw new ArgumentException("The data has no feature columns.", nameof(features));
+        }
+
+        if (labelCount != features.Rows)
+        {
+            throw new ArgumentException($"There are {labelCount} labels for {features.Rows} feature rows; they must match.", nameof(labelCount));
+        }
+
+        if (features.TryFindNonFinite(out int row, out int column))
+        {
+            throw new ArgumentException(
+                $"Feature value at row {row}, feature {column} is {features[row, column]}; {consumer} need finite values (impute or drop missing values first).",
+                nameof(features));
+        }
+    }
+}
