@@ -12,7 +12,7 @@ internal static class CliAction
             {
                 return body(parseResult);
             }
-            catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or FormatException
+            catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or FormatException or DirectoryNotFoundException
                 or InvalidOperationException or UnauthorizedAccessException or NotSupportedException)
             {
                 error.WriteLine($"error: {e.Message}");

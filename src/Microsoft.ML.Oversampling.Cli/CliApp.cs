@@ -15,6 +15,7 @@ public static class CliApp
             DatasetsCommand.Create(output),
             ResampleCommand.Create(output, error),
             EvaluateCommand.Create(output, error),
+            StudyCommand.Create(output, error),
         };
 
         ParseResult parsed = root.Parse(args);

@@ -1,0 +1,41 @@
+using Microsoft.ML.Oversampling.Data;
+
+namespace Microsoft.ML.Oversampling.Cli.Studies;
+
+/// <summary>A dataset of a study, loaded on demand.</summary>
+/// <param name="Name">The name shown in the report.</param>
+/// <param name="Load">Loads the data.</param>
+internal sealed record StudyDataset(string Name, Func<DataView> Load);
+
+/// <summary>Two methods compared head to head in a study's summary.</summary>
+/// <param name="Challenger">The method whose wins are counted.</param>
+/// <param name="Baseline">The method it is compared with.</param>
+internal sealed record MethodComparison(string Challenger, string Baseline)
+{
+    /// <summary>Parses <c>a:b,c:d</c>.</summary>
+    public static IReadOnlyList<MethodComparison> ParseList(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? []
+            : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(pair =>
+            {
+                string[] parts = pair.Split(':', StringSplitOptions.TrimEntries);
+                return parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0
+                    ? new MethodComparison(parts[0], parts[1])
+                    : throw new ArgumentException($"Comparison '{pair}' must be written challenger:baseline, e.g. deep-smote:smote.");
+            }).ToList();
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Challenger} vs {Baseline}";
+}
+
+/// <summary>What a study runs: every method × trainer × dataset, each re-run whole for every seed.</summary>
+internal sealed record StudyPlan(
+    IReadOnlyList<StudyDataset> Datasets,
+    IReadOnlyList<string> Methods,
+    IReadOnlyList<string> Trainers,
+    int Seeds,
+    int FirstSeed,
+    int Folds,
+    IReadOnlyList<string> MethodOptions,
+    IReadOnlyList<MethodComparison> Comparisons,
+    IReadOnlyList<MethodComparison> StabilityComparisons);

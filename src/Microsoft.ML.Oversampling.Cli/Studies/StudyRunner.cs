@@ -1,0 +1,64 @@
+using Microsoft.ML.Oversampling.Data;
+using Microsoft.ML.Oversampling.Pipeline;
+
+namespace Microsoft.ML.Oversampling.Cli.Studies;
+
+/// <summary>One pipeline run: a method and trainer on a dataset for one seed, metrics averaged over the folds.</summary>
+internal sealed record StudyRun(string Dataset, string Trainer, string Method, int Seed, IReadOnlyDictionary<string, double> Metrics, double FitSeconds, string? Error);
+
+/// <summary>
+/// Runs a <see cref="StudyPlan"/>: for each seed the whole pipeline (normalizer → method → trainer) is re-run under a
+/// fresh context with that seed, through stratified k-fold cross-validation whose folds also follow the seed.
+/// A method that fails on a dataset (for example too few minority rows for its neighbours) is recorded with its error.
+/// </summary>
+internal static class StudyRunner
+{
+    /// <summary>The metrics a study records, by their evaluation-API names.</summary>
+    public static readonly IReadOnlyList<string> Metrics =
+        ["PositivePrecision", "PositiveRecall", "F1Score", "AreaUnderRocCurve", "AreaUnderPrecisionRecallCurve", "GeometricMean"];
+
+    public static List<StudyRun> Run(StudyPlan plan, TextWriter progress)
+    {
+        var runs = new List<StudyRun>();
+        foreach (StudyDataset dataset in plan.Datasets)
+        {
+            DataView data = dataset.Load();
+            var started = DateTime.UtcNow;
+            foreach (string trainer in plan.Trainers)
+            {
+                foreach (string method in plan.Methods)
+                {
+                    for (int s = 0; s < plan.Seeds; s++)
+                    {
+                        runs.Add(RunOne(plan, dataset.Name, data, trainer, method, plan.FirstSeed + s));
+                    }
+                }
+            }
+
+            progress.WriteLine($"  {dataset.Name}: {data.RowCount} rows, {(DateTime.UtcNow - started).TotalSeconds:F1} s");
+        }
+
+        return runs;
+    }
+
+    private static StudyRun RunOne(StudyPlan plan, string dataset, DataView data, string trainer, string method, int seed)
+    {
+        var ctx = new OversamplingContext(seed);
+        try
+        {
+            IEstimator<ITransformer> pipeline = ctx.Transforms.NormalizeMeanVariance();
+            if (method != ComponentRegistry.NoSampler)
+            {
+                pipeline = pipeline.Append(ComponentRegistry.CreateSampler(ctx, method, plan.MethodOptions));
+            }
+
+            pipeline = pipeline.Append(ComponentRegistry.CreateTrainer(ctx, trainer, []));
+            var result = ctx.BinaryClassification.CrossValidate(data, pipeline, plan.Folds, repeats: 1, seed: seed);
+            return new StudyRun(dataset, trainer, method, seed, Metrics.ToDictionary(m => m, m => result.Summary[m].Mean), result.FitSeconds.Mean, null);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return new StudyRun(dataset, trainer, method, seed, new Dictionary<string, double>(), 0, e.Message);
+        }
+    }
+}
