@@ -43,7 +43,7 @@ internal static class ResampleCommand
 
             if (parse.GetValue(k) is int kValue)
             {
-                assignments.Add(string.Create(CultureInfo.InvariantCulture, $"K={kValue}"));
+                assignments.Add(string.Create(CultureInfo.InvariantCulture, $"{NeighbourCountOption(parse.GetValue(method)!)}={kValue}"));
             }
 
             OversamplingEstimator sampler = ComponentRegistry.CreateSampler(ctx, parse.GetValue(method)!, assignments);
@@ -67,6 +67,14 @@ internal static class ResampleCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The option that holds a method's neighbour count (imbalanced-learn's k_neighbors, or n_neighbors for ADASYN).</summary>
+    private static string NeighbourCountOption(string method)
+    {
+        Type optionsType = ComponentRegistry.Sampler(method).CreateOptions().GetType();
+        return OptionsBinder.SettableProperties(optionsType).Select(p => p.Name).FirstOrDefault(n => n is "KNeighbors" or "NNeighbors")
+            ?? throw new ArgumentException($"Method '{method}' has no neighbour count; --k does not apply.");
     }
 
     /// <summary>Writes features first and the label last under its original name, as the input files are laid out.</summary>

@@ -6,7 +6,7 @@ namespace Microsoft.ML.Oversampling.Pipeline;
 
 /// <summary>
 /// Sets options-class properties from text (<c>key=value</c>), for the command line and saved models. Supported
-/// property types: int, double, float, bool, string, enums, their nullable forms, int[] (comma-separated) and
+/// property types: int, double, float, bool, string, enums, their nullable forms, integer lists (comma-separated) and
 /// <see cref="SamplingStrategy"/>.
 /// </summary>
 public static class OptionsBinder
@@ -75,8 +75,11 @@ public static class OptionsBinder
     {
         Type t = Nullable.GetUnderlyingType(type) ?? type;
         return t == typeof(int) || t == typeof(double) || t == typeof(float) || t == typeof(bool) || t == typeof(string)
-            || t.IsEnum || t == typeof(int[]) || t == typeof(SamplingStrategy);
+            || t.IsEnum || IsIntList(t) || t == typeof(SamplingStrategy);
     }
+
+    /// <summary>int[] and the read-only list interfaces an int[] can be assigned to.</summary>
+    private static bool IsIntList(Type t) => t == typeof(int[]) || t == typeof(IReadOnlyList<int>) || t == typeof(IReadOnlyCollection<int>) || t == typeof(IEnumerable<int>);
 
     private static object? Parse(Type type, string text)
     {
@@ -94,7 +97,7 @@ public static class OptionsBinder
             : t == typeof(bool) ? bool.Parse(text)
             : t == typeof(string) ? text
             : t.IsEnum ? Enum.Parse(t, text, ignoreCase: true)
-            : t == typeof(int[]) ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, NumberStyles.Integer, inv)).ToArray()
+            : IsIntList(t) ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, NumberStyles.Integer, inv)).ToArray()
             : SamplingStrategy.Parse(text);
     }
 
@@ -102,7 +105,7 @@ public static class OptionsBinder
     {
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
-        int[] a => string.Join(",", a.Select(i => i.ToString(CultureInfo.InvariantCulture))),
+        IEnumerable<int> list => string.Join(",", list.Select(i => i.ToString(CultureInfo.InvariantCulture))),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
