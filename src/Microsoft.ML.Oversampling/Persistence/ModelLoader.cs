@@ -42,7 +42,7 @@ internal sealed class ModelLoader
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException)
         {
-            throw new InvalidDataException($"'{source}' is not a model file: it is not a zip archive ({e.Message.TrimEnd('.')}).", e);
+            throw new InvalidDataException($"'{source}' is not a model file: it is not a zip archive, or it is truncated ({e.Message.TrimEnd('.')}).", e);
         }
 
         using (zip)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.ML.Oversampling.Cli;
 using Microsoft.ML.Oversampling.Data;
 using Microsoft.ML.Oversampling.Pipeline;
 using Microsoft.ML.Oversampling.Samplers;
@@ -15,13 +14,7 @@ public sealed class TrainPredictCommandTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_folder, name);
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     /// <summary>Writes an embedded dataset as CSV (features named by the header, then a 0/1 <c>Label</c> column).</summary>
     private string WriteDataset(string dataset, string name, Func<DataView, DataView>? edit = null)
