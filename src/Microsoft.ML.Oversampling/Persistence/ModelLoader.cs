@@ -27,13 +27,14 @@ internal sealed class ModelLoader
     public static ITransformer Load(Stream stream, string source, out ModelInputSchema? inputSchema)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        Stream seekable = stream;
-        if (!stream.CanSeek)
+        using MemoryStream? copy = stream.CanSeek ? null : new MemoryStream();
+        if (copy is not null)
         {
-            seekable = new MemoryStream();
-            stream.CopyTo(seekable);
-            seekable.Position = 0;
+            stream.CopyTo(copy);
+            copy.Position = 0;
         }
+
+        Stream seekable = copy ?? stream;
 
         ZipArchive zip;
         try

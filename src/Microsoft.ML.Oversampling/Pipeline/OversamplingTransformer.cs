@@ -72,10 +72,12 @@ public sealed class OversamplingTransformer : ITrainingTimeTransformer, IPersist
             return;
         }
 
-        if (!ComponentRegistry.Samplers.Any(e => string.Equals(e.Name, Sampler.Name, StringComparison.OrdinalIgnoreCase)))
+        // Saved by name, it must load back as the same sampler: the registry entry of that name must take these options.
+        SamplerEntry? entry = ComponentRegistry.Samplers.FirstOrDefault(e => string.Equals(e.Name, Sampler.Name, StringComparison.OrdinalIgnoreCase));
+        if (entry is null || entry.CreateOptions().GetType() != Sampler.Options.GetType())
         {
             throw new NotSupportedException(
-                $"Sampler '{Sampler.Name}' ({Sampler.GetType().Name}) cannot be saved: it is not in ComponentRegistry.Samplers and does not implement IPersistableComponent.");
+                $"Sampler '{Sampler.Name}' ({Sampler.GetType().Name}) cannot be saved: it is not in ComponentRegistry.Samplers under that name and does not implement IPersistableComponent.");
         }
 
         writer.WriteString("method", Sampler.Name);
