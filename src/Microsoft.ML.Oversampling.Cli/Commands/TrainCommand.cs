@@ -40,9 +40,14 @@ internal static class TrainCommand
             var (data, dataName) = CommonOptions.LoadData(ctx, parse.GetValue(input), labelName, parse.GetValue(positive), null, allowDefault: false);
 
             IEstimator<ITransformer> normalize = ctx.Transforms.NormalizeMeanVariance();
-            OversamplingEstimator? sampler = string.Equals(methodName, ComponentRegistry.NoSampler, StringComparison.OrdinalIgnoreCase)
-                ? null
-                : ComponentRegistry.CreateSampler(ctx, methodName, parse.GetValue(methodOptions) ?? []);
+            string[] samplerOptions = parse.GetValue(methodOptions) ?? [];
+            bool noSampler = string.Equals(methodName, ComponentRegistry.NoSampler, StringComparison.OrdinalIgnoreCase);
+            if (noSampler && samplerOptions.Length > 0)
+            {
+                throw new ArgumentException($"--option {samplerOptions[0]} was given, but method '{ComponentRegistry.NoSampler}' takes no options.");
+            }
+
+            OversamplingEstimator? sampler = noSampler ? null : ComponentRegistry.CreateSampler(ctx, methodName, samplerOptions);
             IEstimator<ITransformer> classifier = ComponentRegistry.CreateTrainer(ctx, trainerName, parse.GetValue(trainerOptions) ?? []);
             EstimatorChain<ITransformer> pipeline = sampler is null ? normalize.Append(classifier) : normalize.Append(sampler).Append(classifier);
             VectorColumn features = data.GetVectorColumn("Features");

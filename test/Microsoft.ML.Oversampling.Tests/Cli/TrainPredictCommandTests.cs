@@ -179,6 +179,17 @@ public sealed class TrainPredictCommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_WithMethodNone_RejectsMethodOptions()
+    {
+        string data = WriteDataset("haberman", "h.csv");
+
+        var (exit, _, error) = Run("train", "--input", data, "--label", "Label", "--method", "none", "--option", "shrinkage=1", "--model", PathOf("m.zip"));
+
+        Assert.Equal(1, exit);
+        Assert.Equal("error: --option shrinkage=1 was given, but method 'none' takes no options.", error.TrimEnd());
+    }
+
+    [Fact]
     public void Predict_WithACorruptOrMissingModel_IsOneClearLine()
     {
         string data = WriteDataset("haberman", "h.csv");

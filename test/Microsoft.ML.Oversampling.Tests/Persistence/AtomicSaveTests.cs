@@ -55,7 +55,8 @@ public sealed class AtomicSaveTests : IDisposable
         string path = Path.Combine(_folder, "missing", "model.zip");
         var model = ctx.Transforms.NormalizeMeanVariance().Fit(ctx.Data.LoadEmbedded("haberman"));
 
-        Assert.Throws<DirectoryNotFoundException>(() => ctx.Model.Save(model, path));
+        var error = Assert.Throws<DirectoryNotFoundException>(() => ctx.Model.Save(model, path));
+        Assert.Contains($"folder '{Path.GetDirectoryName(path)}' does not exist", error.Message);
         Assert.False(Directory.Exists(Path.GetDirectoryName(path)));
     }
 }
