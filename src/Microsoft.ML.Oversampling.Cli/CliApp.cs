@@ -15,6 +15,8 @@ public static class CliApp
             DatasetsCommand.Create(output),
             ResampleCommand.Create(output, error),
             EvaluateCommand.Create(output, error),
+            TrainCommand.Create(output, error),
+            PredictCommand.Create(output, error),
             StudyCommand.Create(output, error),
         };
 

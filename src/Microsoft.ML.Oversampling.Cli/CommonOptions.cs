@@ -26,6 +26,14 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public static Option<string> Trainer() => new("--trainer", "-t")
+    {
+        Description = $"Trainer: {string.Join(", ", ComponentRegistry.Trainers.Select(t => t.Name))}.",
+        DefaultValueFactory = _ => "logistic",
+    };
+
+    public static Option<string[]> TrainerOptions() => new("--trainer-option") { Description = "Trainer option as key=value; repeatable." };
+
     /// <summary>Loads --input (with --label) or --dataset, or the default embedded dataset when neither is given.</summary>
     public static (DataView Data, string Name) LoadData(OversamplingContext ctx, FileInfo? input, string label, string? positive, string? dataset, bool allowDefault)
     {

@@ -31,16 +31,12 @@ internal static class EvaluateCommand
             Description = $"Comma-separated methods: {ComponentRegistry.NoSampler}, {string.Join(", ", ComponentRegistry.Samplers.Select(s => s.Name))}.",
             DefaultValueFactory = _ => "none,random",
         };
-        var trainer = new Option<string>("--trainer", "-t")
-        {
-            Description = $"Trainer: {string.Join(", ", ComponentRegistry.Trainers.Select(t => t.Name))}.",
-            DefaultValueFactory = _ => "logistic",
-        };
+        var trainer = CommonOptions.Trainer();
         var folds = new Option<int>("--folds") { Description = "Folds per repeat.", DefaultValueFactory = _ => 5 };
         var repeats = new Option<int>("--repeats") { Description = "Repetitions with fresh fold assignments.", DefaultValueFactory = _ => 3 };
         var seed = CommonOptions.Seed();
         var methodOptions = CommonOptions.ComponentOptions();
-        var trainerOptions = new Option<string[]>("--trainer-option") { Description = "Trainer option as key=value; repeatable." };
+        var trainerOptions = CommonOptions.TrainerOptions();
         var json = new Option<FileInfo?>("--json") { Description = "Also write the results as JSON to this file." };
 
         var command = new Command("evaluate", "Cross-validate methods followed by a trainer and print mean ± std of the metrics. With no input, uses the embedded default dataset.")

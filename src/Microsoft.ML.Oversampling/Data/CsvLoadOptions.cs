@@ -3,8 +3,16 @@ namespace Microsoft.ML.Oversampling.Data;
 /// <summary>How <see cref="CsvLoader"/> reads a delimited text file into a <see cref="DataView"/>.</summary>
 public sealed class CsvLoadOptions
 {
-    /// <summary>The column holding the class label. Required.</summary>
+    /// <summary>The column holding the class label. Required unless <see cref="RequireLabel"/> is false.</summary>
     public string LabelColumnName { get; set; } = "label";
+
+    /// <summary>
+    /// Whether the file must have the <see cref="LabelColumnName"/> column and it is loaded as the label. Default
+    /// <c>true</c>. Set <c>false</c> to load data for scoring: the label column may then be absent; when present it is
+    /// kept as a text column under its own name (never a feature, never validated), so it can be echoed beside
+    /// predictions.
+    /// </summary>
+    public bool RequireLabel { get; set; } = true;
 
     /// <summary>The field separator. Default <c>','</c>.</summary>
     public char Separator { get; set; } = ',';

@@ -53,22 +53,23 @@ public static class CsvLoader
         }
 
         int labelIndex = Array.IndexOf(header, options.LabelColumnName);
-        if (labelIndex < 0)
+        if (labelIndex < 0 && options.RequireLabel)
         {
             throw new InvalidDataException(
                 $"'{sourceName}' has no label column '{options.LabelColumnName}'. Columns present: {string.Join(", ", header)}.");
         }
 
         int[] featureIndices = ChooseFeatureColumns(header, rows[0], labelIndex, options, sourceName);
-        var columns = new List<DataColumn>
+        var columns = new List<DataColumn>();
+        if (options.RequireLabel)
         {
-            ParseLabel(rows, labelIndex, options, sourceName),
-            ParseFeatures(header, rows, featureIndices, options, sourceName),
-        };
+            columns.Add(ParseLabel(rows, labelIndex, options, sourceName));
+        }
 
+        columns.Add(ParseFeatures(header, rows, featureIndices, options, sourceName));
         for (int j = 0; j < header.Length; j++)
         {
-            if (j != labelIndex && !featureIndices.Contains(j))
+            if ((j != labelIndex || !options.RequireLabel) && !featureIndices.Contains(j))
             {
                 columns.Add(new ScalarColumn<string>(header[j], rows.Select(r => r.Fields[j]).ToArray(), copy: false));
             }
@@ -164,7 +165,9 @@ public static class CsvLoader
             .ToArray();
         if (numeric.Length == 0)
         {
-            throw new InvalidDataException($"'{source}' has no numeric feature columns besides the label '{header[labelIndex]}'.");
+            throw new InvalidDataException(labelIndex >= 0
+                ? $"'{source}' has no numeric feature columns besides the label '{header[labelIndex]}'."
+                : $"'{source}' has no numeric feature columns.");
         }
 
         return numeric;

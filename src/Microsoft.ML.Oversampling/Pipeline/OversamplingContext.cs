@@ -1,4 +1,5 @@
 using Microsoft.ML.Oversampling.Numerics;
+using Microsoft.ML.Oversampling.Persistence;
 
 namespace Microsoft.ML.Oversampling.Pipeline;
 
@@ -25,6 +26,7 @@ public sealed class OversamplingContext
         Data = new DataOperationsCatalog(this);
         Transforms = new TransformsCatalog(this);
         BinaryClassification = new BinaryClassificationCatalog(this);
+        Model = new ModelOperationsCatalog();
     }
 
     /// <summary>The seed given at construction, if any.</summary>
@@ -38,6 +40,9 @@ public sealed class OversamplingContext
 
     /// <summary>Binary classification trainers, evaluation and cross-validation.</summary>
     public BinaryClassificationCatalog BinaryClassification { get; }
+
+    /// <summary>Saving fitted models to zip files and loading them back.</summary>
+    public ModelOperationsCatalog Model { get; }
 
     /// <summary>Draws the seed of a new component from the context's random source.</summary>
     internal int NextSeed()

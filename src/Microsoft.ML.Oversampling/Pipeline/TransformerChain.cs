@@ -1,4 +1,5 @@
 using Microsoft.ML.Oversampling.Data;
+using Microsoft.ML.Oversampling.Persistence;
 
 namespace Microsoft.ML.Oversampling.Pipeline;
 
@@ -7,7 +8,7 @@ namespace Microsoft.ML.Oversampling.Pipeline;
 /// transformer, so chains nest.
 /// </summary>
 /// <typeparam name="TLastTransformer">The type of the last transformer (for example the trained model).</typeparam>
-public sealed class TransformerChain<TLastTransformer> : ITransformer
+public sealed class TransformerChain<TLastTransformer> : ITransformer, IPersistableComponent, IInputSchemaProvider
     where TLastTransformer : class, ITransformer
 {
     private readonly ITransformer[] _transformers;
@@ -44,5 +45,41 @@ public sealed class TransformerChain<TLastTransformer> : ITransformer
         }
 
         return current;
+    }
+
+    /// <inheritdoc />
+    string IPersistableComponent.ComponentType => ModelComponentCatalog.TransformerChainType;
+
+    /// <inheritdoc />
+    void IPersistableComponent.WriteState(ModelWriter writer)
+    {
+        // Whether the chain was typed by its last transformer's own class (then it loads back with the same type) or by
+        // a base type such as ITransformer (then it loads back as TransformerChain<ITransformer>).
+        writer.WriteBoolean("lastTransformerTyped", typeof(TLastTransformer) == LastTransformer.GetType());
+        foreach (ITransformer transformer in _transformers)
+        {
+            writer.WriteComponent(transformer);
+        }
+    }
+
+    /// <inheritdoc />
+    ModelInputSchema? IInputSchemaProvider.DescribeInput()
+    {
+        // Samplers are the identity at scoring: the input is whatever the first other step reads.
+        ITransformer? first = _transformers.FirstOrDefault(t => t is not ITrainingTimeTransformer);
+        return (first as IInputSchemaProvider)?.DescribeInput();
+    }
+
+    /// <summary>Rebuilds a saved chain (of any last-transformer type; the type argument of this class is irrelevant here).</summary>
+    internal static ITransformer Load(ModelReader reader)
+    {
+        var transformers = Enumerable.Range(0, reader.ComponentCount).Select(reader.ReadComponent<ITransformer>).ToArray();
+        if (transformers.Length == 0)
+        {
+            throw reader.Invalid("a chain needs at least one transformer");
+        }
+
+        Type last = reader.ReadBoolean("lastTransformerTyped") ? transformers[^1].GetType() : typeof(ITransformer);
+        return (ITransformer)GenericComponentFactory.Create(typeof(TransformerChain<>), last, [transformers]);
     }
 }

@@ -1,9 +1,10 @@
 using Microsoft.ML.Oversampling.Numerics;
+using Microsoft.ML.Oversampling.Persistence;
 
 namespace Microsoft.ML.Oversampling.Trainers;
 
 /// <summary>A linear model: <c>score = Weights · x + Bias</c> (a logit for logistic regression).</summary>
-public sealed class LinearBinaryModel : IBinaryModel
+public sealed class LinearBinaryModel : IBinaryModel, IPersistableComponent
 {
     private readonly float[] _weights;
 
@@ -32,5 +33,22 @@ public sealed class LinearBinaryModel : IBinaryModel
         {
             scores[i] = System.Numerics.Tensors.TensorPrimitives.Dot(features.Row(i), _weights) + Bias;
         }
+    }
+
+    /// <inheritdoc />
+    string IPersistableComponent.ComponentType => ModelComponentCatalog.LinearBinaryModelType;
+
+    /// <inheritdoc />
+    void IPersistableComponent.WriteState(ModelWriter writer)
+    {
+        writer.WriteArray("weights", _weights);
+        writer.WriteArray("bias", [Bias]);
+    }
+
+    /// <summary>Rebuilds a saved model.</summary>
+    internal static LinearBinaryModel Load(ModelReader reader)
+    {
+        float[] bias = reader.ReadSingleArray("bias");
+        return bias.Length == 1 ? new LinearBinaryModel(reader.ReadSingleArray("weights"), bias[0]) : throw reader.Invalid($"bias has {bias.Length} values, not 1");
     }
 }

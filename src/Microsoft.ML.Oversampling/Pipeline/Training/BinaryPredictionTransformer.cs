@@ -1,5 +1,6 @@
 using Microsoft.ML.Oversampling.Data;
 using Microsoft.ML.Oversampling.Numerics;
+using Microsoft.ML.Oversampling.Persistence;
 using Microsoft.ML.Oversampling.Trainers;
 
 namespace Microsoft.ML.Oversampling.Pipeline.Training;
@@ -9,7 +10,7 @@ namespace Microsoft.ML.Oversampling.Pipeline.Training;
 /// (<c>sigmoid(Score)</c>) and <c>PredictedLabel</c> (<c>Score &gt; Threshold</c>) columns.
 /// </summary>
 /// <typeparam name="TModel">The model type, e.g. <see cref="LinearBinaryModel"/>.</typeparam>
-public sealed class BinaryPredictionTransformer<TModel> : ITransformer
+public sealed class BinaryPredictionTransformer<TModel> : ITransformer, IPersistableComponent, IInputSchemaProvider
     where TModel : class, IBinaryModel
 {
     /// <summary>Column names written by the transformer.</summary>
@@ -62,5 +63,28 @@ public sealed class BinaryPredictionTransformer<TModel> : ITransformer
             .WithColumn(new ScalarColumn<float>(ScoreColumnName, scores, copy: false))
             .WithColumn(new ScalarColumn<float>(ProbabilityColumnName, probabilities, copy: false))
             .WithColumn(new ScalarColumn<bool>(PredictedLabelColumnName, predicted, copy: false));
+    }
+
+    /// <inheritdoc />
+    string IPersistableComponent.ComponentType => ModelComponentCatalog.BinaryPredictionType;
+
+    /// <inheritdoc />
+    void IPersistableComponent.WriteState(ModelWriter writer)
+    {
+        writer.WriteString("featureColumnName", FeatureColumnName);
+        writer.WriteSingle("threshold", Threshold);
+        writer.WriteComponent(Model);
+    }
+
+    /// <inheritdoc />
+    ModelInputSchema? IInputSchemaProvider.DescribeInput() => new(FeatureColumnName, Model.FeatureCount);
+
+    /// <summary>Rebuilds a saved prediction transformer, typed by its saved model's class (the type argument of this
+    /// class is irrelevant here).</summary>
+    internal static ITransformer Load(ModelReader reader)
+    {
+        IBinaryModel model = reader.ReadComponent<IBinaryModel>(0);
+        return (ITransformer)GenericComponentFactory.Create(typeof(BinaryPredictionTransformer<>), model.GetType(),
+            model, reader.ReadString("featureColumnName"), reader.ReadSingle("threshold"));
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.ML.Oversampling.Data;
 using Microsoft.ML.Oversampling.Numerics;
+using Microsoft.ML.Oversampling.Persistence;
 
 namespace Microsoft.ML.Oversampling.Pipeline.Transforms;
 
 /// <summary>Concatenates float columns into a vector column; slot names follow the inputs.</summary>
-public sealed class ColumnConcatenatingTransformer : ITransformer
+public sealed class ColumnConcatenatingTransformer : ITransformer, IPersistableComponent
 {
     internal ColumnConcatenatingTransformer(string outputColumnName, string[] inputColumnNames)
     {
@@ -59,4 +60,18 @@ public sealed class ColumnConcatenatingTransformer : ITransformer
 
         return input.WithColumn(new VectorColumn(OutputColumnName, matrix, slotNames.ToArray(), copy: false));
     }
+
+    /// <inheritdoc />
+    string IPersistableComponent.ComponentType => ModelComponentCatalog.ConcatenateType;
+
+    /// <inheritdoc />
+    void IPersistableComponent.WriteState(ModelWriter writer)
+    {
+        writer.WriteString("outputColumnName", OutputColumnName);
+        writer.WriteStrings("inputColumnNames", InputColumnNames);
+    }
+
+    /// <summary>Rebuilds a saved concatenation.</summary>
+    internal static ColumnConcatenatingTransformer Load(ModelReader reader) =>
+        new(reader.ReadString("outputColumnName"), [.. reader.ReadStrings("inputColumnNames")]);
 }

@@ -1,10 +1,11 @@
 using Microsoft.ML.Oversampling.Data;
 using Microsoft.ML.Oversampling.Numerics;
+using Microsoft.ML.Oversampling.Persistence;
 
 namespace Microsoft.ML.Oversampling.Pipeline.Transforms;
 
 /// <summary>Applies a learned affine map <c>(x − Offset) · Scale</c> to each slot of a vector column.</summary>
-public sealed class NormalizingTransformer : ITransformer
+public sealed class NormalizingTransformer : ITransformer, IPersistableComponent, IInputSchemaProvider
 {
     private readonly float[] _offset;
     private readonly float[] _scale;
@@ -42,5 +43,31 @@ public sealed class NormalizingTransformer : ITransformer
         }
 
         return input.WithColumn(new VectorColumn(ColumnName, result, source.SlotNames?.ToArray(), copy: false));
+    }
+
+    /// <inheritdoc />
+    string IPersistableComponent.ComponentType => ModelComponentCatalog.NormalizerType;
+
+    /// <inheritdoc />
+    void IPersistableComponent.WriteState(ModelWriter writer)
+    {
+        writer.WriteString("columnName", ColumnName);
+        writer.WriteArray("offset", _offset);
+        writer.WriteArray("scale", _scale);
+    }
+
+    /// <inheritdoc />
+    ModelInputSchema? IInputSchemaProvider.DescribeInput() => new(ColumnName, _offset.Length);
+
+    /// <summary>Rebuilds a saved normalizer.</summary>
+    internal static NormalizingTransformer Load(ModelReader reader)
+    {
+        float[] offset = reader.ReadSingleArray("offset"), scale = reader.ReadSingleArray("scale");
+        if (offset.Length != scale.Length)
+        {
+            throw reader.Invalid($"offset has {offset.Length} slots but scale has {scale.Length}");
+        }
+
+        return new NormalizingTransformer(reader.ReadString("columnName"), offset, scale);
     }
 }
