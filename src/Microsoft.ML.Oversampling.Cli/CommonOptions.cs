@@ -13,6 +13,12 @@ internal static class CommonOptions
 
     public static Option<string> Label() => new("--label", "-l") { Description = "Name of the label column in the input file.", DefaultValueFactory = _ => "label" };
 
+    public static Option<string> Method(bool includeNone) => new("--method", "-m")
+    {
+        Description = "Oversampling method: " + string.Join(", ", (includeNone ? [ComponentRegistry.NoSampler] : Array.Empty<string>()).Concat(ComponentRegistry.Samplers.Select(s => s.Name))) + ".",
+        Required = true,
+    };
+
     public static Option<string?> PositiveLabel() => new("--positive") { Description = "For a two-valued text label: the value of the positive (minority) class." };
 
     public static Option<string?> Dataset() => new("--dataset", "-d")

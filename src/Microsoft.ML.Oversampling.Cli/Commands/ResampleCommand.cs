@@ -16,11 +16,7 @@ internal static class ResampleCommand
         input.Required = true;
         var label = CommonOptions.Label();
         var positive = CommonOptions.PositiveLabel();
-        var method = new Option<string>("--method", "-m")
-        {
-            Description = "Oversampling method: " + string.Join(", ", ComponentRegistry.Samplers.Select(s => s.Name)) + ".",
-            Required = true,
-        };
+        var method = CommonOptions.Method(includeNone: false);
         var strategy = new Option<string?>("--strategy", "-s") { Description = "Sampling strategy: auto, minority, not minority, all, a ratio in (0,1], or class:total pairs." };
         var k = new Option<int?>("--k") { Description = "Number of nearest neighbours, for methods that use them." };
         var seed = CommonOptions.Seed();
@@ -51,16 +47,7 @@ internal static class ResampleCommand
             OversamplingTransformer fitted = sampler.Fit(data);
             double seconds = stopwatch.Elapsed.TotalSeconds;
 
-            var table = new Table().AddColumns("class", "before", "after", "synthetic");
-            foreach (var (cls, before) in fitted.CountsBefore)
-            {
-                int after = fitted.CountsAfter[cls];
-                table.AddRow(cls.ToString(CultureInfo.InvariantCulture), before.ToString(CultureInfo.InvariantCulture),
-                    after.ToString(CultureInfo.InvariantCulture), (after - before).ToString(CultureInfo.InvariantCulture));
-            }
-
-            CliConsole.Create(output).Write(table);
-            output.WriteLine();
+            ClassCountsTable.Write(output, fitted);
             SaveInInputLayout(ctx, fitted.ResampledData!, parse.GetValue(label)!, parse.GetValue(outputFile)!.FullName);
             output.WriteLine($"wrote {fitted.ResampledData!.RowCount} rows to {parse.GetValue(outputFile)!.FullName}");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resample_seconds={seconds:F6}"));

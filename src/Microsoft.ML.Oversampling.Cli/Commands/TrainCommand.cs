@@ -17,11 +17,7 @@ internal static class TrainCommand
         input.Required = true;
         var label = CommonOptions.Label();
         var positive = CommonOptions.PositiveLabel();
-        var method = new Option<string>("--method", "-m")
-        {
-            Description = $"Oversampling method: {ComponentRegistry.NoSampler}, {string.Join(", ", ComponentRegistry.Samplers.Select(s => s.Name))}.",
-            Required = true,
-        };
+        var method = CommonOptions.Method(includeNone: true);
         var trainer = CommonOptions.Trainer();
         var modelFile = new Option<FileInfo>("--model") { Description = "Where to save the fitted model (a zip; replaced atomically).", Required = true };
         var seed = CommonOptions.Seed();
@@ -59,15 +55,7 @@ internal static class TrainCommand
 
             if (model.Transformers.OfType<OversamplingTransformer>().FirstOrDefault() is { } fittedSampler)
             {
-                var table = new Table().AddColumns("class", "before", "after");
-                foreach (var (cls, before) in fittedSampler.CountsBefore)
-                {
-                    table.AddRow(cls.ToString(CultureInfo.InvariantCulture), before.ToString(CultureInfo.InvariantCulture),
-                        fittedSampler.CountsAfter[cls].ToString(CultureInfo.InvariantCulture));
-                }
-
-                CliConsole.Create(output).Write(table);
-                output.WriteLine();
+                ClassCountsTable.Write(output, fittedSampler);
             }
 
             string path = parse.GetValue(modelFile)!.FullName;
