@@ -1,0 +1,396 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Microsoft.ML.Oversampling.Neural;
+
+/// <summary>
+/// Single-precision matrix multiply <c>C (=|+=) op(A)·op(B) [+ bias] [then ReLU]</c> on row-major storage, where
+/// <c>op</c> optionally transposes. Both operands are packed into micro-panels (transposes are absorbed by the
+/// packing), then register-tiled kernels sweep cache-sized tiles of C.
+/// </summary>
+/// <remarks>
+/// Determinism: every element of C is produced by one kernel call per <see cref="DepthBlock"/>-long slice of k, in
+/// increasing k order, whatever the tiling or thread count; tiles are distributed over threads but never split, so
+/// the result is bit-identical for any <see cref="NeuralSettings.MaxDegreeOfParallelism"/>.
+/// </remarks>
+internal static unsafe class Sgemm
+{
+    /// <summary>The k-slice length kept hot in cache (the B micro-panel slice is DepthBlock × NR floats, sized for L1).</summary>
+    internal const int DepthBlock = 256;
+
+    /// <summary>Multiply-adds below which threads cost more than they save.</summary>
+    private const long ParallelThreshold = 1L << 20;
+
+    private const int RowBlock = 128;
+    private const int ColumnBlock = 256;
+
+    [ThreadStatic]
+    private static float[]? t_packA;
+
+    [ThreadStatic]
+    private static float[]? t_packB;
+
+    [ThreadStatic]
+    private static Job? t_job;
+
+    private static readonly GemmKernel s_bestKernel =
+        Vector512.IsHardwareAccelerated && Avx512F.IsSupported ? GemmKernel.Vector512
+        : Vector256.IsHardwareAccelerated && Fma.IsSupported ? GemmKernel.Vector256
+        : GemmKernel.Scalar;
+
+    /// <summary>The kernel <see cref="GemmKernel.Auto"/> resolves to on this machine.</summary>
+    internal static GemmKernel BestKernel => s_bestKernel;
+
+    /// <summary>
+    /// Computes <c>C = op(A)·op(B)</c> (or adds it to C when <paramref name="accumulate"/>), where op(A) is m×k and
+    /// op(B) is k×n, then adds <paramref name="bias"/> (length n, may be empty) to every row and applies
+    /// <paramref name="activation"/>.
+    /// </summary>
+    public static void Multiply(
+        int m, int n, int k,
+        ReadOnlySpan<float> a, int lda, bool transA,
+        ReadOnlySpan<float> b, int ldb, bool transB,
+        Span<float> c, int ldc, bool accumulate,
+        ReadOnlySpan<float> bias = default,
+        GemmActivation activation = GemmActivation.None,
+        GemmKernel kernel = GemmKernel.Auto)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        CheckOperand(nameof(a), a.Length, transA ? k : m, transA ? m : k, lda);
+        CheckOperand(nameof(b), b.Length, transB ? n : k, transB ? k : n, ldb);
+        CheckOperand(nameof(c), c.Length, m, n, ldc);
+        if (!bias.IsEmpty && bias.Length != n)
+        {
+            throw new ArgumentException($"The bias has {bias.Length} values but the product has {n} columns.", nameof(bias));
+        }
+
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+
+        if (k == 0)
+        {
+            ApplyWithoutProduct(m, n, c, ldc, accumulate, bias, activation);
+            return;
+        }
+
+        var spec = KernelSpec.For(kernel == GemmKernel.Auto ? s_bestKernel : kernel);
+        int rowPanels = (m + spec.Rows - 1) / spec.Rows;
+        int columnPanels = (n + spec.Columns - 1) / spec.Columns;
+        float[] packA = Grow(ref t_packA, rowPanels * spec.Rows * k);
+        float[] packB = Grow(ref t_packB, columnPanels * spec.Columns * k);
+
+        int threads = NeuralSettings.MaxDegreeOfParallelism;
+        bool parallel = threads > 1 && (long)m * n * k >= ParallelThreshold;
+        int rowBlock = RowBlock / spec.Rows * spec.Rows;
+        int columnBlock = ColumnBlock / spec.Columns * spec.Columns;
+        if (parallel)
+        {
+            // Smaller tiles for better balance; tiling never changes the arithmetic of an element.
+            while (CeilDiv(m, rowBlock) * CeilDiv(n, columnBlock) < 4 * threads && rowBlock > 2 * spec.Rows)
+            {
+                rowBlock = Math.Max(spec.Rows, rowBlock / 2 / spec.Rows * spec.Rows);
+            }
+        }
+
+        fixed (float* pa = a, pb = b, pc = c, pbias = bias, ppA = packA, ppB = packB)
+        {
+            var job = t_job ??= new Job();
+            job.Set(spec, m, n, k, pa, lda, transA, pb, ldb, transB, pc, ldc, accumulate,
+                bias.IsEmpty ? null : pbias, activation, ppA, ppB, rowBlock, columnBlock);
+            int tiles = job.RowTiles * job.ColumnTiles;
+            if (parallel && tiles > 1)
+            {
+                var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
+                Parallel.For(0, rowPanels + columnPanels, options, job.Pack);
+                Parallel.For(0, tiles, options, job.ComputeTile);
+            }
+            else
+            {
+                for (int p = 0; p < rowPanels + columnPanels; p++)
+                {
+                    job.Pack(p);
+                }
+
+                for (int t = 0; t < tiles; t++)
+                {
+                    job.ComputeTile(t);
+                }
+            }
+
+            job.Clear();
+        }
+    }
+
+    private static void CheckOperand(string name, int length, int rows, int columns, int leading)
+    {
+        if (leading < Math.Max(1, columns))
+        {
+            throw new ArgumentException($"Leading dimension {leading} of '{name}' is smaller than its {columns} columns.", name);
+        }
+
+        long needed = rows == 0 || columns == 0 ? 0 : ((long)(rows - 1) * leading) + columns;
+        if (length < needed)
+        {
+            throw new ArgumentException($"'{name}' is {rows}×{columns} with leading dimension {leading}, so it needs {needed} values, but has {length}.", name);
+        }
+    }
+
+    private static void ApplyWithoutProduct(int m, int n, Span<float> c, int ldc, bool accumulate, ReadOnlySpan<float> bias, GemmActivation activation)
+    {
+        for (int i = 0; i < m; i++)
+        {
+            var row = c.Slice(i * ldc, n);
+            for (int j = 0; j < n; j++)
+            {
+                float v = (accumulate ? row[j] : 0f) + (bias.IsEmpty ? 0f : bias[j]);
+                row[j] = activation == GemmActivation.Relu ? MathF.Max(v, 0f) : v;
+            }
+        }
+    }
+
+    private static int CeilDiv(int x, int y) => (x + y - 1) / y;
+
+    private static float[] Grow(ref float[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length)
+        {
+            buffer = GC.AllocateUninitializedArray<float>(Math.Max(length, 1024));
+        }
+
+        return buffer;
+    }
+
+    /// <summary>A kernel and its register tile.</summary>
+    private readonly struct KernelSpec
+    {
+        public readonly delegate*<int, float*, float*, float*, int, bool, float*, bool, void> Run;
+        public readonly int Rows;
+        public readonly int Columns;
+
+        private KernelSpec(delegate*<int, float*, float*, float*, int, bool, float*, bool, void> run, int rows, int columns)
+        {
+            Run = run;
+            Rows = rows;
+            Columns = columns;
+        }
+
+        public static KernelSpec For(GemmKernel kernel) => kernel switch
+        {
+            GemmKernel.Vector512 => new(&GemmMicroKernels.Vector512x8x32, 8, 32),
+            GemmKernel.Vector256 => new(&GemmMicroKernels.Vector256x6x16, 6, 16),
+            GemmKernel.Scalar => new(&GemmMicroKernels.Scalar4x4, 4, 4),
+            _ => throw new ArgumentOutOfRangeException(nameof(kernel), kernel, "Unknown kernel."),
+        };
+    }
+
+    /// <summary>One multiply's operands and tiling, shared read-only by the threads that pack and compute it.</summary>
+    private sealed class Job
+    {
+        private KernelSpec _spec;
+        private int _m, _n, _k, _lda, _ldb, _ldc, _rowBlock, _columnBlock, _rowPanels;
+        private bool _transA, _transB, _accumulate, _relu;
+        private float* _a, _b, _c, _bias, _packA, _packB;
+
+        public int RowTiles { get; private set; }
+
+        public int ColumnTiles { get; private set; }
+
+        public void Set(
+            KernelSpec spec, int m, int n, int k, float* a, int lda, bool transA, float* b, int ldb, bool transB,
+            float* c, int ldc, bool accumulate, float* bias, GemmActivation activation, float* packA, float* packB,
+            int rowBlock, int columnBlock)
+        {
+            _spec = spec;
+            (_m, _n, _k) = (m, n, k);
+            _a = a;
+            _b = b;
+            _c = c;
+            _bias = bias;
+            (_lda, _ldb, _ldc) = (lda, ldb, ldc);
+            (_transA, _transB, _accumulate) = (transA, transB, accumulate);
+            _relu = activation == GemmActivation.Relu;
+            _packA = packA;
+            _packB = packB;
+            (_rowBlock, _columnBlock) = (rowBlock, columnBlock);
+            _rowPanels = CeilDiv(m, spec.Rows);
+            RowTiles = CeilDiv(m, rowBlock);
+            ColumnTiles = CeilDiv(n, columnBlock);
+        }
+
+        /// <summary>Drops the pointers so nothing outlives the pinning.</summary>
+        public void Clear()
+        {
+            _a = _b = _c = _bias = _packA = _packB = null;
+        }
+
+        /// <summary>Packs A micro-panel <paramref name="panel"/>, or B micro-panel <c>panel - rowPanels</c>.</summary>
+        public void Pack(int panel)
+        {
+            if (panel < _rowPanels)
+            {
+                PackA(panel);
+            }
+            else
+            {
+                PackB(panel - _rowPanels);
+            }
+        }
+
+        /// <summary>Layout: for each k, the MR values of rows panel·MR.. (zero past the last row).</summary>
+        private void PackA(int panel)
+        {
+            int mr = _spec.Rows;
+            int row0 = panel * mr;
+            int rows = Math.Min(mr, _m - row0);
+            float* dst = _packA + ((long)panel * mr * _k);
+            if (_transA)
+            {
+                for (int p = 0; p < _k; p++)
+                {
+                    float* src = _a + ((long)p * _lda) + row0;
+                    float* d = dst + ((long)p * mr);
+                    for (int r = 0; r < rows; r++)
+                    {
+                        d[r] = src[r];
+                    }
+
+                    for (int r = rows; r < mr; r++)
+                    {
+                        d[r] = 0f;
+                    }
+                }
+            }
+            else
+            {
+                for (int r = 0; r < mr; r++)
+                {
+                    if (r < rows)
+                    {
+                        float* src = _a + ((long)(row0 + r) * _lda);
+                        for (int p = 0; p < _k; p++)
+                        {
+                            dst[(p * mr) + r] = src[p];
+                        }
+                    }
+                    else
+                    {
+                        for (int p = 0; p < _k; p++)
+                        {
+                            dst[(p * mr) + r] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Layout: for each k, the NR values of columns panel·NR.. (zero past the last column).</summary>
+        private void PackB(int panel)
+        {
+            int nr = _spec.Columns;
+            int col0 = panel * nr;
+            int cols = Math.Min(nr, _n - col0);
+            float* dst = _packB + ((long)panel * nr * _k);
+            if (_transB)
+            {
+                for (int j = 0; j < nr; j++)
+                {
+                    if (j < cols)
+                    {
+                        float* src = _b + ((long)(col0 + j) * _ldb);
+                        for (int p = 0; p < _k; p++)
+                        {
+                            dst[(p * nr) + j] = src[p];
+                        }
+                    }
+                    else
+                    {
+                        for (int p = 0; p < _k; p++)
+                        {
+                            dst[(p * nr) + j] = 0f;
+                        }
+                    }
+                }
+            }
+            else
+            {
+                for (int p = 0; p < _k; p++)
+                {
+                    var src = new ReadOnlySpan<float>(_b + ((long)p * _ldb) + col0, cols);
+                    var d = new Span<float>(dst + ((long)p * nr), nr);
+                    src.CopyTo(d);
+                    d[cols..].Clear();
+                }
+            }
+        }
+
+        /// <summary>Computes one RowBlock × ColumnBlock tile of C over the whole depth.</summary>
+        public void ComputeTile(int tile)
+        {
+            int mr = _spec.Rows, nr = _spec.Columns;
+            int i0 = tile / ColumnTiles * _rowBlock, j0 = tile % ColumnTiles * _columnBlock;
+            int i1 = Math.Min(_m, i0 + _rowBlock), j1 = Math.Min(_n, j0 + _columnBlock);
+            float* edge = stackalloc float[mr * nr];
+            float* edgeBias = stackalloc float[nr];
+            var run = _spec.Run;
+
+            for (int pc = 0; pc < _k; pc += DepthBlock)
+            {
+                int kc = Math.Min(DepthBlock, _k - pc);
+                bool load = _accumulate || pc > 0;
+                bool last = pc + kc == _k;
+                bool relu = last && _relu;
+                for (int j = j0; j < j1; j += nr)
+                {
+                    int cols = Math.Min(nr, j1 - j);
+                    float* bPanel = _packB + ((long)(j / nr) * nr * _k) + ((long)pc * nr);
+                    float* bias = null;
+                    if (last && _bias != null)
+                    {
+                        if (cols == nr)
+                        {
+                            bias = _bias + j;
+                        }
+                        else
+                        {
+                            new Span<float>(edgeBias, nr).Clear();
+                            new ReadOnlySpan<float>(_bias + j, cols).CopyTo(new Span<float>(edgeBias, nr));
+                            bias = edgeBias;
+                        }
+                    }
+
+                    for (int i = i0; i < i1; i += mr)
+                    {
+                        int rows = Math.Min(mr, i1 - i);
+                        float* aPanel = _packA + ((long)(i / mr) * mr * _k) + ((long)pc * mr);
+                        float* cTile = _c + ((long)i * _ldc) + j;
+                        if (rows == mr && cols == nr)
+                        {
+                            run(kc, aPanel, bPanel, cTile, _ldc, load, bias, relu);
+                            continue;
+                        }
+
+                        // Edge tile: run the same kernel on a padded copy so the arithmetic matches full tiles.
+                        if (load)
+                        {
+                            for (int r = 0; r < rows; r++)
+                            {
+                                new ReadOnlySpan<float>(cTile + ((long)r * _ldc), cols).CopyTo(new Span<float>(edge + (r * nr), nr));
+                            }
+                        }
+
+                        run(kc, aPanel, bPanel, edge, nr, load, bias, relu);
+                        for (int r = 0; r < rows; r++)
+                        {
+                            new ReadOnlySpan<float>(edge + (r * nr), cols).CopyTo(new Span<float>(cTile + ((long)r * _ldc), cols));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
