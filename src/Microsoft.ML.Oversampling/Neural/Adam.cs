@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Microsoft.ML.Oversampling.Neural;
@@ -26,6 +27,7 @@ public class Adam : Optimizer
     }
 
     /// <summary>Creates the optimizer with either weight-decay form.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private protected Adam(IEnumerable<Tensor> parameters, float learningRate, float beta1, float beta2, float epsilon, float weightDecay, bool decoupledWeightDecay)
         : base(parameters, learningRate)
     {
@@ -59,6 +61,7 @@ public class Adam : Optimizer
     public float WeightDecay { get; }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void Update(int index, Span<float> parameter, ReadOnlySpan<float> gradient)
     {
         int step = ++_stepCounts[index];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Microsoft.ML.Oversampling.Neural;
 
 /// <summary>Runs reverse-mode differentiation over the operations recorded behind a scalar.</summary>
@@ -12,6 +13,7 @@ internal static class AutogradEngine
     [ThreadStatic]
     private static Stack<(Tensor Node, int NextParent)>? t_stack;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(Tensor root)
     {
         if (root.Size != 1)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Microsoft.ML.Oversampling.Neural;
 
 /// <summary>
@@ -12,6 +13,7 @@ internal static class BufferPool
     private static Dictionary<int, Stack<float[]>>? t_free;
 
     /// <summary>Returns an array of exactly <paramref name="length"/> elements with unspecified contents.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float[] Rent(int length)
     {
         if (length == 0)
@@ -28,6 +30,7 @@ internal static class BufferPool
     }
 
     /// <summary>Hands an array back for reuse; the caller must not touch it afterwards.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Return(float[] array)
     {
         if (array.Length == 0)

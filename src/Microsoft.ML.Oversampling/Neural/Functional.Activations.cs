@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace Microsoft.ML.Oversampling.Neural;
@@ -9,6 +10,7 @@ public static partial class Functional
     public static Tensor Relu(Tensor x) => LeakyRelu(x, 0f);
 
     /// <summary><c>x</c> for positive x, <c>slope·x</c> otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor LeakyRelu(Tensor x, float negativeSlope = 0.01f)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -29,7 +31,7 @@ public static partial class Functional
 
         if (Tracks(x))
         {
-            y.SetHistory([x], o =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 ReadOnlySpan<float> g = o.Grad!.Data, xv = x.Data;
                 var dx = x.GradSpan();
@@ -44,12 +46,13 @@ public static partial class Functional
     }
 
     /// <summary>The hyperbolic tangent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor Tanh(Tensor x)
     {
         var y = Unary(x, static (s, d) => TensorPrimitives.Tanh(s, d));
         if (Tracks(x))
         {
-            y.SetHistory([x], o =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 ReadOnlySpan<float> g = o.Grad!.Data, ys = o.Data;
                 var dx = x.GradSpan();
@@ -64,12 +67,13 @@ public static partial class Functional
     }
 
     /// <summary>The logistic function <c>1 / (1 + e⁻ˣ)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor Sigmoid(Tensor x)
     {
         var y = Unary(x, static (s, d) => TensorPrimitives.Sigmoid(s, d));
         if (Tracks(x))
         {
-            y.SetHistory([x], o =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 ReadOnlySpan<float> g = o.Grad!.Data, ys = o.Data;
                 var dx = x.GradSpan();
@@ -84,6 +88,7 @@ public static partial class Functional
     }
 
     /// <summary><c>log(1 + eˣ)</c>, computed without overflow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor Softplus(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -97,7 +102,7 @@ public static partial class Functional
 
         if (Tracks(x))
         {
-            y.SetHistory([x], o =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 ReadOnlySpan<float> g = o.Grad!.Data, xv = x.Data;
                 var dx = x.GradSpan();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace Microsoft.ML.Oversampling.Neural;
@@ -35,6 +36,7 @@ public static partial class Functional
     public static Tensor Neg(Tensor x) => Affine(x, -1f, 0f);
 
     /// <summary><c>scale * x + shift</c> in one pass.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor Affine(Tensor x, float scale, float shift)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -43,7 +45,7 @@ public static partial class Functional
         TensorPrimitives.Add(y.Data, shift, y.Data);
         if (Tracks(x))
         {
-            y.SetHistory([x], o =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 var dx = x.GradSpan();
                 TensorPrimitives.MultiplyAdd(o.Grad!.Data, scale, dx, dx);
@@ -53,6 +55,7 @@ public static partial class Functional
         return y;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Tensor Binary(BinaryOperation operation, Tensor a, Tensor b)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -62,12 +65,13 @@ public static partial class Functional
         Apply(operation, plan.Dims, a.Data, plan.Left, b.Data, plan.Right, y.Data);
         if (Tracks(a, b))
         {
-            y.SetHistory([a, b], o => BinaryBackward(operation, plan, a, b, o));
+            y.SetHistory([a, b], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => BinaryBackward(operation, plan, a, b, o));
         }
 
         return y;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BinaryBackward(BinaryOperation operation, Broadcast plan, Tensor a, Tensor b, Tensor output)
     {
         var g = output.Grad!.Data;
@@ -112,6 +116,7 @@ public static partial class Functional
     }
 
     /// <summary>Element-wise <paramref name="operation"/> over broadcast operands, row by row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Apply(
         BinaryOperation operation, Strides3 dims, ReadOnlySpan<float> a, Strides3 sa, ReadOnlySpan<float> b, Strides3 sb, Span<float> y)
     {
@@ -143,6 +148,7 @@ public static partial class Functional
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ApplyRows(BinaryOperation operation, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)
     {
         switch (operation)
@@ -154,6 +160,7 @@ public static partial class Functional
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ApplyRowScalar(BinaryOperation operation, ReadOnlySpan<float> a, float b, Span<float> y)
     {
         switch (operation)
@@ -165,6 +172,7 @@ public static partial class Functional
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ApplyScalarRow(BinaryOperation operation, float a, ReadOnlySpan<float> b, Span<float> y)
     {
         switch (operation)
@@ -176,6 +184,7 @@ public static partial class Functional
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float ApplyScalars(BinaryOperation operation, float a, float b) => operation switch
     {
         BinaryOperation.Add => a + b,
@@ -188,6 +197,7 @@ public static partial class Functional
     /// Adds <c>scale · full</c> (laid out in the output dimensions) into <paramref name="target"/>, summing over the
     /// dimensions along which the target was broadcast (its stride is 0 there).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReduceInto(Strides3 dims, ReadOnlySpan<float> full, Strides3 st, Span<float> target, float scale)
     {
         int n = dims.D2;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace Microsoft.ML.Oversampling.Neural;
@@ -17,6 +18,7 @@ public static partial class Functional
     /// Binary cross-entropy of <c>sigmoid(logits)</c> against targets in [0, 1], computed stably from the logits:
     /// <c>mean(max(x, 0) − x·t + log(1 + e^−|x|))</c>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor BinaryCrossEntropyWithLogits(Tensor logits, Tensor target)
     {
         RequireSameShape(logits, target, "BinaryCrossEntropyWithLogits");
@@ -33,7 +35,7 @@ public static partial class Functional
         if (Tracks(logits, target))
         {
             // d/dx = sigmoid(x) − t; d/dt = −x.
-            loss.SetHistory([logits, target], o =>
+            loss.SetHistory([logits, target], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 float scale = o.Grad!.Data[0] / n;
                 ReadOnlySpan<float> xv = logits.Data, tv = target.Data;
@@ -58,6 +60,7 @@ public static partial class Functional
     }
 
     /// <summary>Cross-entropy of the row-wise softmax of <paramref name="logits"/> [N, C] against class indices.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor CrossEntropy(Tensor logits, ReadOnlySpan<int> targets)
     {
         ArgumentNullException.ThrowIfNull(logits);
@@ -87,7 +90,7 @@ public static partial class Functional
         if (Tracks(logits))
         {
             int[] kept = targets.ToArray();
-            loss.SetHistory([logits], o =>
+            loss.SetHistory([logits], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 // d/dlogits = (softmax − onehot) / N.
                 float scale = o.Grad!.Data[0] / rows;
@@ -109,6 +112,7 @@ public static partial class Functional
     /// Cross-entropy against soft targets (rows of class probabilities, as Mixup produces):
     /// <c>mean over rows of −Σ t · log_softmax(logits)</c>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor CrossEntropy(Tensor logits, Tensor targetProbabilities)
     {
         RequireSameShape(logits, targetProbabilities, "CrossEntropy");
@@ -120,6 +124,7 @@ public static partial class Functional
     /// Hinge loss <c>mean(max(0, margin − y·score))</c> for labels y in {−1, +1} (the margin piece of SVM-style and
     /// adversarial objectives).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor HingeLoss(Tensor scores, Tensor labels, float margin = 1f)
     {
         RequireSameShape(scores, labels, "HingeLoss");
@@ -130,6 +135,7 @@ public static partial class Functional
     /// Margin ranking loss <c>mean(max(0, −y·(x1 − x2) + margin))</c>: asks x1 to exceed x2 by the margin where y = +1,
     /// and the reverse where y = −1.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor MarginRankingLoss(Tensor x1, Tensor x2, Tensor labels, float margin = 0f)
     {
         RequireSameShape(x1, x2, "MarginRankingLoss");
@@ -138,6 +144,7 @@ public static partial class Functional
     }
 
     /// <summary>A mean over elements of <c>loss(prediction − target)</c>, with its derivative for the gradient.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Tensor PointwiseLoss(Tensor prediction, Tensor target, string name, Func<float, float> loss, Func<float, float> derivative)
     {
         RequireSameShape(prediction, target, name);
@@ -153,7 +160,7 @@ public static partial class Functional
         result.Data[0] = (float)(total / n);
         if (Tracks(prediction, target))
         {
-            result.SetHistory([prediction, target], o =>
+            result.SetHistory([prediction, target], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 float scale = o.Grad!.Data[0] / n;
                 ReadOnlySpan<float> pv = prediction.Data, tv = target.Data;
@@ -178,6 +185,7 @@ public static partial class Functional
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RequireSameShape(Tensor a, Tensor b, string operation)
     {
         ArgumentNullException.ThrowIfNull(a);

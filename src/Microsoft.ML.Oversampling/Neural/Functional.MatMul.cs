@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace Microsoft.ML.Oversampling.Neural;
@@ -9,6 +10,7 @@ public static partial class Functional
     /// The matrix product <c>op(a)·op(b)</c> of 2-D tensors, where <c>op</c> transposes when asked (no transposed copy
     /// is made).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor MatMul(Tensor a, Tensor b, bool transposeA = false, bool transposeB = false)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -27,7 +29,7 @@ public static partial class Functional
         Sgemm.Multiply(m, n, k, a.Data, a.Dim(1), transposeA, b.Data, b.Dim(1), transposeB, y.Data, n, accumulate: false);
         if (Tracks(a, b))
         {
-            y.SetHistory([a, b], o => MatMulBackward(a, b, transposeA, transposeB, o.Grad!.Data, m, n, k));
+            y.SetHistory([a, b], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => MatMulBackward(a, b, transposeA, transposeB, o.Grad!.Data, m, n, k));
         }
 
         return y;
@@ -37,6 +39,7 @@ public static partial class Functional
     public static Tensor Linear(Tensor x, Tensor weight, Tensor? bias = null) => Linear(x, weight, bias, GemmActivation.None);
 
     /// <summary>The affine map followed by an activation fused into the product's final pass.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Tensor Linear(Tensor x, Tensor weight, Tensor? bias, GemmActivation activation)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -61,12 +64,13 @@ public static partial class Functional
         if (tracks)
         {
             Tensor[] parents = bias is null ? [x, weight] : [x, weight, bias];
-            y.SetHistory(parents, o => LinearBackward(x, weight, bias, activation, o, m, n, k));
+            y.SetHistory(parents, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => LinearBackward(x, weight, bias, activation, o, m, n, k));
         }
 
         return y;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void LinearBackward(Tensor x, Tensor weight, Tensor? bias, GemmActivation activation, Tensor output, int m, int n, int k)
     {
         ReadOnlySpan<float> g = output.Grad!.Data;
@@ -96,6 +100,7 @@ public static partial class Functional
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MatMulBackward(Tensor a, Tensor b, bool transposeA, bool transposeB, ReadOnlySpan<float> g, int m, int n, int k)
     {
         // C = op(A)·op(B) with g = dC (m×n).
@@ -130,6 +135,7 @@ public static partial class Functional
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RequireRank(Tensor x, int rank, string operation)
     {
         if (x.Rank != rank)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Microsoft.ML.Oversampling.Numerics;
 
@@ -10,6 +11,7 @@ public static partial class Functional
     /// Inverted dropout: in training, zeroes each element with probability <paramref name="probability"/> and scales
     /// the rest by <c>1/(1−p)</c>; otherwise returns <paramref name="x"/> itself.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor Dropout(Tensor x, float probability, bool training, DeterministicRandom random)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -36,7 +38,7 @@ public static partial class Functional
         TensorPrimitives.Multiply(x.Data, ms, y.Data);
         if (Tracks(x))
         {
-            y.SetHistory([x], o => AccumulateProduct(o.Grad!.Data, mask.Data, x));
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => AccumulateProduct(o.Grad!.Data, mask.Data, x));
         }
 
         return y;
@@ -47,6 +49,7 @@ public static partial class Functional
     /// <paramref name="hard"/>, the value is the one-hot of each row's argmax while the gradient is the soft sample's
     /// (straight-through estimator).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor GumbelSoftmax(Tensor logits, float temperature, bool hard, DeterministicRandom random)
     {
         ArgumentNullException.ThrowIfNull(logits);
@@ -70,13 +73,14 @@ public static partial class Functional
     }
 
     /// <summary>A tensor whose value is <paramref name="value"/> but whose gradient flows unchanged to <paramref name="surrogate"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Tensor StraightThrough(Tensor surrogate, Tensor value)
     {
         var y = value;
         if (Tracks(surrogate))
         {
             y = value.Clone();
-            y.SetHistory([surrogate], o =>
+            y.SetHistory([surrogate], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 var ds = surrogate.GradSpan();
                 TensorPrimitives.Add(ds, o.Grad!.Data, ds);
@@ -86,6 +90,7 @@ public static partial class Functional
         return y;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Tensor OneHotOfRowMax(Tensor x)
     {
         int width = x.Dim(-1);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace Microsoft.ML.Oversampling.Neural;
@@ -9,6 +10,7 @@ public static partial class Functional
     public static Tensor Sum(Tensor x) => ReduceAll(x, 1f);
 
     /// <summary>The mean of all elements, as a 0-D tensor.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor Mean(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -27,6 +29,7 @@ public static partial class Functional
     /// <param name="keepDimension">Keep the averaged dimension with size 1.</param>
     public static Tensor Mean(Tensor x, int dimension, bool keepDimension = false) => ReduceAlong(x, dimension, keepDimension, mean: true);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Tensor ReduceAll(Tensor x, float scale)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -34,7 +37,7 @@ public static partial class Functional
         y.Data[0] = scale * TensorPrimitives.Sum(x.Data);
         if (Tracks(x))
         {
-            y.SetHistory([x], o =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 var dx = x.GradSpan();
                 TensorPrimitives.Add(dx, scale * o.Grad!.Data[0], dx);
@@ -44,6 +47,7 @@ public static partial class Functional
         return y;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Tensor ReduceAlong(Tensor x, int dimension, bool keepDimension, bool mean)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -69,7 +73,7 @@ public static partial class Functional
 
         if (Tracks(x))
         {
-            y.SetHistory([x], output =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (output) =>
             {
                 ReadOnlySpan<float> g = output.Grad!.Data;
                 var dx = x.GradSpan();

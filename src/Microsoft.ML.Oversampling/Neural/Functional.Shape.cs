@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace Microsoft.ML.Oversampling.Neural;
@@ -9,6 +10,7 @@ public static partial class Functional
     /// Joins tensors along <paramref name="dimension"/> (default: the last, i.e. columns); all other dimensions must
     /// agree (TorchSharp's <c>cat</c>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor Concat(IReadOnlyList<Tensor> tensors, int dimension = -1)
     {
         ArgumentNullException.ThrowIfNull(tensors);
@@ -59,7 +61,7 @@ public static partial class Functional
         if (tracks)
         {
             var parents = tensors.ToArray();
-            y.SetHistory(parents, output =>
+            y.SetHistory(parents, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (output) =>
             {
                 ReadOnlySpan<float> g = output.Grad!.Data;
                 int at = 0;
@@ -88,6 +90,7 @@ public static partial class Functional
     /// The <paramref name="length"/> entries starting at <paramref name="start"/> along <paramref name="dimension"/>
     /// (default: columns), as a copy (TorchSharp's <c>narrow</c>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor Narrow(Tensor x, int start, int length, int dimension = -1)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -112,7 +115,7 @@ public static partial class Functional
 
         if (Tracks(x))
         {
-            y.SetHistory([x], output =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (output) =>
             {
                 ReadOnlySpan<float> g = output.Grad!.Data;
                 var dx = x.GradSpan();
@@ -131,6 +134,7 @@ public static partial class Functional
     /// The rows (entries of the first dimension) at <paramref name="indices"/>, in that order; repeats are allowed
     /// (TorchSharp's <c>index_select(0, …)</c>; used for mini-batches and pairs).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor IndexSelect(Tensor x, ReadOnlySpan<int> indices)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -160,7 +164,7 @@ public static partial class Functional
         if (Tracks(x))
         {
             int[] kept = indices.ToArray();
-            y.SetHistory([x], output =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (output) =>
             {
                 ReadOnlySpan<float> g = output.Grad!.Data;
                 var dx = x.GradSpan();
@@ -176,6 +180,7 @@ public static partial class Functional
     }
 
     /// <summary>The same values with a new shape of equal size (a copy; TorchSharp's <c>reshape</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor Reshape(Tensor x, params int[] shape)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -188,7 +193,7 @@ public static partial class Functional
         x.Data.CopyTo(y.Data);
         if (Tracks(x))
         {
-            y.SetHistory([x], output =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (output) =>
             {
                 var dx = x.GradSpan();
                 TensorPrimitives.Add(dx, output.Grad!.Data, dx);

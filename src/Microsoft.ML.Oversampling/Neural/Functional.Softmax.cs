@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace Microsoft.ML.Oversampling.Neural;
@@ -6,6 +7,7 @@ namespace Microsoft.ML.Oversampling.Neural;
 public static partial class Functional
 {
     /// <summary>The softmax of every row (last dimension).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor Softmax(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -15,7 +17,7 @@ public static partial class Functional
         if (Tracks(x))
         {
             // dx = y ∘ (g − Σ g·y) per row.
-            y.SetHistory([x], o =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 ReadOnlySpan<float> g = o.Grad!.Data, ys = o.Data;
                 var dx = x.GradSpan();
@@ -37,6 +39,7 @@ public static partial class Functional
     }
 
     /// <summary>The log-softmax of every row (last dimension), computed stably.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor LogSoftmax(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -46,7 +49,7 @@ public static partial class Functional
         if (Tracks(x))
         {
             // dx = g − softmax · Σ g per row, with softmax = e^y.
-            y.SetHistory([x], o =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 ReadOnlySpan<float> g = o.Grad!.Data, ys = o.Data;
                 var dx = x.GradSpan();
@@ -67,6 +70,7 @@ public static partial class Functional
         return y;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void SoftmaxRows(ReadOnlySpan<float> x, Span<float> y, int width)
     {
         for (int start = 0; start < x.Length; start += width)
@@ -80,6 +84,7 @@ public static partial class Functional
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void LogSoftmaxRows(ReadOnlySpan<float> x, Span<float> y, int width)
     {
         for (int start = 0; start < x.Length; start += width)
@@ -94,6 +99,7 @@ public static partial class Functional
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RowWidth(Tensor x, string operation)
     {
         if (x.Rank == 0 || x.Dim(-1) == 0)

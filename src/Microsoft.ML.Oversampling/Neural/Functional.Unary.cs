@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace Microsoft.ML.Oversampling.Neural;
@@ -6,25 +7,27 @@ namespace Microsoft.ML.Oversampling.Neural;
 public static partial class Functional
 {
     /// <summary><c>eˣ</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor Exp(Tensor x)
     {
         var y = Unary(x, static (s, d) => TensorPrimitives.Exp(s, d));
         if (Tracks(x))
         {
             // d eˣ = eˣ.
-            y.SetHistory([x], o => AccumulateProduct(o.Grad!.Data, o.Data, x));
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => AccumulateProduct(o.Grad!.Data, o.Data, x));
         }
 
         return y;
     }
 
     /// <summary>The natural logarithm.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor Log(Tensor x)
     {
         var y = Unary(x, static (s, d) => TensorPrimitives.Log(s, d));
         if (Tracks(x))
         {
-            y.SetHistory([x], o =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 ReadOnlySpan<float> g = o.Grad!.Data, xs = x.Data;
                 var dx = x.GradSpan();
@@ -39,12 +42,13 @@ public static partial class Functional
     }
 
     /// <summary>The square root.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor Sqrt(Tensor x)
     {
         var y = Unary(x, static (s, d) => TensorPrimitives.Sqrt(s, d));
         if (Tracks(x))
         {
-            y.SetHistory([x], o =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 ReadOnlySpan<float> g = o.Grad!.Data, ys = o.Data;
                 var dx = x.GradSpan();
@@ -59,6 +63,7 @@ public static partial class Functional
     }
 
     /// <summary><c>xᵖ</c> for a constant exponent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor Pow(Tensor x, float exponent)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -72,7 +77,7 @@ public static partial class Functional
 
         if (Tracks(x))
         {
-            y.SetHistory([x], o =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 ReadOnlySpan<float> g = o.Grad!.Data, xv = x.Data;
                 var dx = x.GradSpan();
@@ -87,12 +92,13 @@ public static partial class Functional
     }
 
     /// <summary>The absolute value (gradient 0 at 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor Abs(Tensor x)
     {
         var y = Unary(x, static (s, d) => TensorPrimitives.Abs(s, d));
         if (Tracks(x))
         {
-            y.SetHistory([x], o =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 ReadOnlySpan<float> g = o.Grad!.Data, xs = x.Data;
                 var dx = x.GradSpan();
@@ -107,6 +113,7 @@ public static partial class Functional
     }
 
     /// <summary>Limits every value to [<paramref name="min"/>, <paramref name="max"/>]; the gradient passes inside the range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Tensor Clamp(Tensor x, float min, float max)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -119,7 +126,7 @@ public static partial class Functional
         TensorPrimitives.Clamp(x.Data, min, max, y.Data);
         if (Tracks(x))
         {
-            y.SetHistory([x], o =>
+            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 ReadOnlySpan<float> g = o.Grad!.Data, xs = x.Data;
                 var dx = x.GradSpan();
@@ -137,6 +144,7 @@ public static partial class Functional
     }
 
     /// <summary>Allocates the result of an element-wise function and fills it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Tensor Unary(Tensor x, SpanMap map)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -146,6 +154,7 @@ public static partial class Functional
     }
 
     /// <summary><c>x.grad += g * factor</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AccumulateProduct(ReadOnlySpan<float> g, ReadOnlySpan<float> factor, Tensor x)
     {
         var dx = x.GradSpan();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Microsoft.ML.Oversampling.Neural;
 
 /// <summary>Base class of optimizers: holds the parameters and the learning rate (TorchSharp's <c>torch.optim.Optimizer</c>).</summary>
@@ -42,6 +43,7 @@ public abstract class Optimizer
     protected IReadOnlyList<Tensor> Parameters { get; }
 
     /// <summary>Sets every parameter's gradient to zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ZeroGrad()
     {
         foreach (var p in Parameters)
@@ -51,6 +53,7 @@ public abstract class Optimizer
     }
 
     /// <summary>Updates every parameter from its gradient (parameters without a gradient yet are skipped).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Step()
     {
         for (int i = 0; i < Parameters.Count; i++)

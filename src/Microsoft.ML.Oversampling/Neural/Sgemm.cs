@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -47,6 +48,7 @@ internal static unsafe class Sgemm
     /// op(B) is k×n, then adds <paramref name="bias"/> (length n, may be empty) to every row and applies
     /// <paramref name="activation"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(
         int m, int n, int k,
         ReadOnlySpan<float> a, int lda, bool transA,
@@ -126,6 +128,7 @@ internal static unsafe class Sgemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckOperand(string name, int length, int rows, int columns, int leading)
     {
         if (leading < Math.Max(1, columns))
@@ -140,6 +143,7 @@ internal static unsafe class Sgemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ApplyWithoutProduct(int m, int n, Span<float> c, int ldc, bool accumulate, ReadOnlySpan<float> bias, GemmActivation activation)
     {
         for (int i = 0; i < m; i++)
@@ -155,6 +159,7 @@ internal static unsafe class Sgemm
 
     private static int CeilDiv(int x, int y) => (x + y - 1) / y;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float[] Grow(ref float[]? buffer, int length)
     {
         if (buffer is null || buffer.Length < length)
@@ -179,6 +184,7 @@ internal static unsafe class Sgemm
             Columns = columns;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static KernelSpec For(GemmKernel kernel) => kernel switch
         {
             GemmKernel.Vector512 => new(&GemmMicroKernels.Vector512x8x32, 8, 32),
@@ -200,6 +206,7 @@ internal static unsafe class Sgemm
 
         public int ColumnTiles { get; private set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Set(
             KernelSpec spec, int m, int n, int k, float* a, int lda, bool transA, float* b, int ldb, bool transB,
             float* c, int ldc, bool accumulate, float* bias, GemmActivation activation, float* packA, float* packB,
@@ -223,12 +230,14 @@ internal static unsafe class Sgemm
         }
 
         /// <summary>Drops the pointers so nothing outlives the pinning.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Clear()
         {
             _a = _b = _c = _bias = _packA = _packB = null;
         }
 
         /// <summary>Packs A micro-panel <paramref name="panel"/>, or B micro-panel <c>panel - rowPanels</c>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Pack(int panel)
         {
             if (panel < _rowPanels)
@@ -242,93 +251,101 @@ internal static unsafe class Sgemm
         }
 
         /// <summary>Layout: for each k, the MR values of rows panel·MR.. (zero past the last row).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void PackA(int panel)
         {
-            int mr = _spec.Rows;
+            int mr = _spec.Rows, k = _k, lda = _lda;
             int row0 = panel * mr;
             int rows = Math.Min(mr, _m - row0);
-            float* dst = _packA + ((long)panel * mr * _k);
+            float* dst = _packA + ((long)panel * mr * k);
             if (_transA)
             {
-                for (int p = 0; p < _k; p++)
+                // Rows of the stored matrix are columns of op(A): contiguous runs of MR values.
+                float* src = _a + row0;
+                for (int p = 0; p < k; p++)
                 {
-                    float* src = _a + ((long)p * _lda) + row0;
-                    float* d = dst + ((long)p * mr);
-                    for (int r = 0; r < rows; r++)
-                    {
-                        d[r] = src[r];
-                    }
-
-                    for (int r = rows; r < mr; r++)
-                    {
-                        d[r] = 0f;
-                    }
+                    CopyPadded(src + ((long)p * lda), dst + ((long)p * mr), rows, mr);
                 }
             }
             else
             {
-                for (int r = 0; r < mr; r++)
-                {
-                    if (r < rows)
-                    {
-                        float* src = _a + ((long)(row0 + r) * _lda);
-                        for (int p = 0; p < _k; p++)
-                        {
-                            dst[(p * mr) + r] = src[p];
-                        }
-                    }
-                    else
-                    {
-                        for (int p = 0; p < _k; p++)
-                        {
-                            dst[(p * mr) + r] = 0f;
-                        }
-                    }
-                }
+                GatherColumns(_a + ((long)row0 * lda), lda, k, dst, rows, mr);
             }
         }
 
         /// <summary>Layout: for each k, the NR values of columns panel·NR.. (zero past the last column).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void PackB(int panel)
         {
-            int nr = _spec.Columns;
+            int nr = _spec.Columns, k = _k, ldb = _ldb;
             int col0 = panel * nr;
             int cols = Math.Min(nr, _n - col0);
-            float* dst = _packB + ((long)panel * nr * _k);
+            float* dst = _packB + ((long)panel * nr * k);
             if (_transB)
             {
-                for (int j = 0; j < nr; j++)
-                {
-                    if (j < cols)
-                    {
-                        float* src = _b + ((long)(col0 + j) * _ldb);
-                        for (int p = 0; p < _k; p++)
-                        {
-                            dst[(p * nr) + j] = src[p];
-                        }
-                    }
-                    else
-                    {
-                        for (int p = 0; p < _k; p++)
-                        {
-                            dst[(p * nr) + j] = 0f;
-                        }
-                    }
-                }
+                GatherColumns(_b + ((long)col0 * ldb), ldb, k, dst, cols, nr);
             }
             else
             {
-                for (int p = 0; p < _k; p++)
+                float* src = _b + col0;
+                for (int p = 0; p < k; p++)
                 {
-                    var src = new ReadOnlySpan<float>(_b + ((long)p * _ldb) + col0, cols);
-                    var d = new Span<float>(dst + ((long)p * nr), nr);
-                    src.CopyTo(d);
-                    d[cols..].Clear();
+                    CopyPadded(src + ((long)p * ldb), dst + ((long)p * nr), cols, nr);
+                }
+            }
+        }
+
+        private static void CopyPadded(float* src, float* dst, int count, int width)
+        {
+            new ReadOnlySpan<float>(src, count).CopyTo(new Span<float>(dst, width));
+            new Span<float>(dst + count, width - count).Clear();
+        }
+
+        /// <summary>
+        /// Transposing copy: <c>dst[p·width + j] = src[j·stride + p]</c> for j &lt; count (zero for count ≤ j &lt; width),
+        /// eight lines at a time with AVX2 gathers where possible.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void GatherColumns(float* src, int stride, int k, float* dst, int count, int width)
+        {
+            int j = 0;
+            if (Avx2.IsSupported)
+            {
+                var offsets = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7) * stride;
+                for (; j + 8 <= count; j += 8)
+                {
+                    float* line = src + ((long)j * stride);
+                    float* d = dst + j;
+                    for (int p = 0; p < k; p++)
+                    {
+                        Avx2.GatherVector256(line + p, offsets, 4).Store(d + ((long)p * width));
+                    }
+                }
+            }
+
+            for (; j < width; j++)
+            {
+                float* d = dst + j;
+                if (j < count)
+                {
+                    float* line = src + ((long)j * stride);
+                    for (int p = 0; p < k; p++)
+                    {
+                        d[(long)p * width] = line[p];
+                    }
+                }
+                else
+                {
+                    for (int p = 0; p < k; p++)
+                    {
+                        d[(long)p * width] = 0f;
+                    }
                 }
             }
         }
 
         /// <summary>Computes one RowBlock × ColumnBlock tile of C over the whole depth.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void ComputeTile(int tile)
         {
             int mr = _spec.Rows, nr = _spec.Columns;
