@@ -34,7 +34,18 @@ public static partial class Functional
             y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 ReadOnlySpan<float> g = o.Grad!.Data, xv = x.Data;
-                var dx = x.GradSpan();
+                var dx = x.GradSpan(out bool fresh);
+                if (negativeSlope == 0f)
+                {
+                    ReluMask.Apply(xv, g, dx, accumulate: !fresh);
+                    return;
+                }
+
+                if (fresh)
+                {
+                    dx.Clear();
+                }
+
                 for (int i = 0; i < dx.Length; i++)
                 {
                     dx[i] += xv[i] > 0f ? g[i] : negativeSlope * g[i];

@@ -8,11 +8,17 @@ public static partial class Functional
 {
     /// <summary>Mean squared error <c>mean((prediction − target)²)</c>.</summary>
     public static Tensor MseLoss(Tensor prediction, Tensor target) =>
-        PointwiseLoss(prediction, target, "MseLoss", static d => d * d, static d => 2f * d);
+        PointwiseLoss(prediction, target, "MseLoss", static d => TensorPrimitives.SumOfSquares(d), static (d, g) => TensorPrimitives.Multiply(d, 2f, g));
 
     /// <summary>Mean absolute error <c>mean(|prediction − target|)</c> (gradient 0 where they are equal).</summary>
     public static Tensor L1Loss(Tensor prediction, Tensor target) =>
-        PointwiseLoss(prediction, target, "L1Loss", MathF.Abs, static d => MathF.Sign(d));
+        PointwiseLoss(prediction, target, "L1Loss", static d => TensorPrimitives.SumOfMagnitudes(d), static (d, g) =>
+        {
+            for (int i = 0; i < d.Length; i++)
+            {
+                g[i] = MathF.Sign(d[i]);
+            }
+        });
 
     /// <summary>
     /// Binary cross-entropy of <c>sigmoid(logits)</c> against targets in [0, 1], computed stably from the logits:
@@ -143,41 +149,41 @@ public static partial class Functional
         return Mean(Relu(Affine(Mul(Sub(x1, x2), labels), -1f, margin)));
     }
 
-    /// <summary>A mean over elements of <c>loss(prediction − target)</c>, with its derivative for the gradient.</summary>
+    /// <summary>
+    /// A mean over elements of a loss of the differences <c>prediction − target</c>: <paramref name="total"/> sums it
+    /// over a span of differences and <paramref name="derivative"/> writes its element-wise derivative.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Tensor PointwiseLoss(Tensor prediction, Tensor target, string name, Func<float, float> loss, Func<float, float> derivative)
+    private static Tensor PointwiseLoss(Tensor prediction, Tensor target, string name, SpanTotal total, SpanMap derivative)
     {
         RequireSameShape(prediction, target, name);
-        ReadOnlySpan<float> p = prediction.Data, t = target.Data;
-        int n = p.Length;
-        double total = 0;
-        for (int i = 0; i < n; i++)
+        int n = prediction.Size;
+        var result = Tensor.Empty([]);
+        using (var difference = new ScratchBuffer(n))
         {
-            total += loss(p[i] - t[i]);
+            TensorPrimitives.Subtract(prediction.Data, target.Data, difference.Span);
+            result.Data[0] = total(difference.Span) / n;
         }
 
-        var result = Tensor.Empty([]);
-        result.Data[0] = (float)(total / n);
         if (Tracks(prediction, target))
         {
             result.SetHistory([prediction, target], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 float scale = o.Grad!.Data[0] / n;
-                ReadOnlySpan<float> pv = prediction.Data, tv = target.Data;
-                var dp = prediction.RequiresGrad ? prediction.GradSpan() : default;
-                var dt = target.RequiresGrad ? target.GradSpan() : default;
-                for (int i = 0; i < n; i++)
+                using var scratch = new ScratchBuffer(n);
+                var d = scratch.Span;
+                TensorPrimitives.Subtract(prediction.Data, target.Data, d);
+                derivative(d, d);
+                if (prediction.RequiresGrad)
                 {
-                    float d = scale * derivative(pv[i] - tv[i]);
-                    if (!dp.IsEmpty)
-                    {
-                        dp[i] += d;
-                    }
+                    var dp = prediction.GradSpan();
+                    TensorPrimitives.MultiplyAdd(d, scale, dp, dp);
+                }
 
-                    if (!dt.IsEmpty)
-                    {
-                        dt[i] -= d;
-                    }
+                if (target.RequiresGrad)
+                {
+                    var dt = target.GradSpan();
+                    TensorPrimitives.MultiplyAdd(d, -scale, dt, dt);
                 }
             });
         }
@@ -185,7 +191,8 @@ public static partial class Functional
         return result;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private delegate float SpanTotal(ReadOnlySpan<float> values);
+
     private static void RequireSameShape(Tensor a, Tensor b, string operation)
     {
         ArgumentNullException.ThrowIfNull(a);

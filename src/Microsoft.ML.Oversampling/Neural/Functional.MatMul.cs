@@ -79,12 +79,7 @@ public static partial class Functional
         {
             // Gradient through the fused ReLU: pass where the output is positive.
             var masked = scratch.Span;
-            ReadOnlySpan<float> y = output.Data;
-            for (int i = 0; i < masked.Length; i++)
-            {
-                masked[i] = y[i] > 0f ? g[i] : 0f;
-            }
-
+            ReluMask.Apply(output.Data, g, masked, accumulate: false);
             g = masked;
         }
 

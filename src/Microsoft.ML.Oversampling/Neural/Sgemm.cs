@@ -21,7 +21,7 @@ internal static unsafe class Sgemm
     internal const int DepthBlock = 256;
 
     /// <summary>Multiply-adds below which threads cost more than they save.</summary>
-    private const long ParallelThreshold = 1L << 20;
+    private const long ParallelThreshold = 1L << 22;
 
     private const int RowBlock = 128;
     private const int ColumnBlock = 256;
@@ -92,10 +92,22 @@ internal static unsafe class Sgemm
         int columnBlock = ColumnBlock / spec.Columns * spec.Columns;
         if (parallel)
         {
-            // Smaller tiles for better balance; tiling never changes the arithmetic of an element.
-            while (CeilDiv(m, rowBlock) * CeilDiv(n, columnBlock) < 4 * threads && rowBlock > 2 * spec.Rows)
+            // Smaller tiles for balance, splitting columns first so each thread streams fewer B panels; tiling never
+            // changes the arithmetic of an element.
+            while (CeilDiv(m, rowBlock) * CeilDiv(n, columnBlock) < 2 * threads)
             {
-                rowBlock = Math.Max(spec.Rows, rowBlock / 2 / spec.Rows * spec.Rows);
+                if (columnBlock >= 2 * spec.Columns && n > columnBlock / 2)
+                {
+                    columnBlock = columnBlock / 2 / spec.Columns * spec.Columns;
+                }
+                else if (rowBlock >= 2 * spec.Rows && m > rowBlock / 2)
+                {
+                    rowBlock = rowBlock / 2 / spec.Rows * spec.Rows;
+                }
+                else
+                {
+                    break;
+                }
             }
         }
 
