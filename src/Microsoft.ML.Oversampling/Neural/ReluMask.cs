@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Microsoft.ML.Oversampling.Neural;
 
@@ -6,6 +7,7 @@ namespace Microsoft.ML.Oversampling.Neural;
 internal static class ReluMask
 {
     /// <summary><c>destination[i] (=|+=) gate[i] &gt; 0 ? g[i] : 0</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(ReadOnlySpan<float> gate, ReadOnlySpan<float> g, Span<float> destination, bool accumulate)
     {
         int i = 0;

@@ -307,30 +307,57 @@ internal static unsafe class Sgemm
             }
         }
 
+        /// <summary>Copies <paramref name="count"/> floats and zero-fills up to <paramref name="width"/>.</summary>
+        /// <remarks>Hand-vectorised: these copies are only tens of floats long, where a general memmove call costs more than the copy.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void CopyPadded(float* src, float* dst, int count, int width)
         {
-            new ReadOnlySpan<float>(src, count).CopyTo(new Span<float>(dst, width));
-            new Span<float>(dst + count, width - count).Clear();
+            int j = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; j + 8 <= count; j += 8)
+                {
+                    Vector256.Store(Vector256.Load(src + j), dst + j);
+                }
+            }
+
+            for (; j < count; j++)
+            {
+                dst[j] = src[j];
+            }
+
+            for (; j < width; j++)
+            {
+                dst[j] = 0f;
+            }
         }
 
         /// <summary>
         /// Transposing copy: <c>dst[p·width + j] = src[j·stride + p]</c> for j &lt; count (zero for count ≤ j &lt; width),
-        /// eight lines at a time with AVX2 gathers where possible.
+        /// in 8×8 blocks transposed in AVX registers where possible.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void GatherColumns(float* src, int stride, int k, float* dst, int count, int width)
         {
             int j = 0;
-            if (Avx2.IsSupported)
+            if (Avx.IsSupported)
             {
-                var offsets = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7) * stride;
                 for (; j + 8 <= count; j += 8)
                 {
-                    float* line = src + ((long)j * stride);
-                    float* d = dst + j;
-                    for (int p = 0; p < k; p++)
+                    float* lines = src + ((long)j * stride);
+                    int p = 0;
+                    for (; p + 8 <= k; p += 8)
                     {
-                        Avx2.GatherVector256(line + p, offsets, 4).Store(d + ((long)p * width));
+                        Transpose8x8(lines + p, stride, dst + ((long)p * width) + j, width);
+                    }
+
+                    for (; p < k; p++)
+                    {
+                        float* d = dst + ((long)p * width) + j;
+                        for (int i = 0; i < 8; i++)
+                        {
+                            d[i] = lines[((long)i * stride) + p];
+                        }
                     }
                 }
             }
@@ -354,6 +381,47 @@ internal static unsafe class Sgemm
                     }
                 }
             }
+        }
+
+        /// <summary>Writes the transpose of the 8×8 block at <paramref name="src"/> (row stride <paramref name="srcStride"/>) to <paramref name="dst"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Transpose8x8(float* src, int srcStride, float* dst, int dstStride)
+        {
+            var r0 = Avx.LoadVector256(src);
+            var r1 = Avx.LoadVector256(src + srcStride);
+            var r2 = Avx.LoadVector256(src + (2L * srcStride));
+            var r3 = Avx.LoadVector256(src + (3L * srcStride));
+            var r4 = Avx.LoadVector256(src + (4L * srcStride));
+            var r5 = Avx.LoadVector256(src + (5L * srcStride));
+            var r6 = Avx.LoadVector256(src + (6L * srcStride));
+            var r7 = Avx.LoadVector256(src + (7L * srcStride));
+
+            var t0 = Avx.UnpackLow(r0, r1);
+            var t1 = Avx.UnpackHigh(r0, r1);
+            var t2 = Avx.UnpackLow(r2, r3);
+            var t3 = Avx.UnpackHigh(r2, r3);
+            var t4 = Avx.UnpackLow(r4, r5);
+            var t5 = Avx.UnpackHigh(r4, r5);
+            var t6 = Avx.UnpackLow(r6, r7);
+            var t7 = Avx.UnpackHigh(r6, r7);
+
+            var u0 = Avx.Shuffle(t0, t2, 0x44);
+            var u1 = Avx.Shuffle(t0, t2, 0xEE);
+            var u2 = Avx.Shuffle(t1, t3, 0x44);
+            var u3 = Avx.Shuffle(t1, t3, 0xEE);
+            var u4 = Avx.Shuffle(t4, t6, 0x44);
+            var u5 = Avx.Shuffle(t4, t6, 0xEE);
+            var u6 = Avx.Shuffle(t5, t7, 0x44);
+            var u7 = Avx.Shuffle(t5, t7, 0xEE);
+
+            Avx.Store(dst, Avx.Permute2x128(u0, u4, 0x20));
+            Avx.Store(dst + dstStride, Avx.Permute2x128(u1, u5, 0x20));
+            Avx.Store(dst + (2L * dstStride), Avx.Permute2x128(u2, u6, 0x20));
+            Avx.Store(dst + (3L * dstStride), Avx.Permute2x128(u3, u7, 0x20));
+            Avx.Store(dst + (4L * dstStride), Avx.Permute2x128(u0, u4, 0x31));
+            Avx.Store(dst + (5L * dstStride), Avx.Permute2x128(u1, u5, 0x31));
+            Avx.Store(dst + (6L * dstStride), Avx.Permute2x128(u2, u6, 0x31));
+            Avx.Store(dst + (7L * dstStride), Avx.Permute2x128(u3, u7, 0x31));
         }
 
         /// <summary>Computes one RowBlock × ColumnBlock tile of C over the whole depth.</summary>
