@@ -19,7 +19,7 @@ public static partial class Functional
         var ys = y.Data;
         if (negativeSlope == 0f)
         {
-            TensorPrimitives.Max(xs, 0f, ys);
+            VectorMath.Max(xs, 0f, ys);
         }
         else
         {

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Numerics.Tensors;
 
 namespace Microsoft.ML.Oversampling.Neural;
 
@@ -41,14 +40,14 @@ public static partial class Functional
     {
         ArgumentNullException.ThrowIfNull(x);
         var y = Tensor.Empty(x.ShapeView);
-        TensorPrimitives.Multiply(x.Data, scale, y.Data);
-        TensorPrimitives.Add(y.Data, shift, y.Data);
+        VectorMath.Multiply(x.Data, scale, y.Data);
+        VectorMath.Add(y.Data, shift, y.Data);
         if (Tracks(x))
         {
             y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 var dx = x.GradSpan();
-                TensorPrimitives.MultiplyAdd(o.Grad!.Data, scale, dx, dx);
+                VectorMath.MultiplyAdd(o.Grad!.Data, scale, dx, dx);
             });
         }
 
@@ -153,10 +152,10 @@ public static partial class Functional
     {
         switch (operation)
         {
-            case BinaryOperation.Add: TensorPrimitives.Add(a, b, y); break;
-            case BinaryOperation.Subtract: TensorPrimitives.Subtract(a, b, y); break;
-            case BinaryOperation.Multiply: TensorPrimitives.Multiply(a, b, y); break;
-            default: TensorPrimitives.Divide(a, b, y); break;
+            case BinaryOperation.Add: VectorMath.Add(a, b, y); break;
+            case BinaryOperation.Subtract: VectorMath.Subtract(a, b, y); break;
+            case BinaryOperation.Multiply: VectorMath.Multiply(a, b, y); break;
+            default: VectorMath.Divide(a, b, y); break;
         }
     }
 
@@ -165,10 +164,10 @@ public static partial class Functional
     {
         switch (operation)
         {
-            case BinaryOperation.Add: TensorPrimitives.Add(a, b, y); break;
-            case BinaryOperation.Subtract: TensorPrimitives.Subtract(a, b, y); break;
-            case BinaryOperation.Multiply: TensorPrimitives.Multiply(a, b, y); break;
-            default: TensorPrimitives.Divide(a, b, y); break;
+            case BinaryOperation.Add: VectorMath.Add(a, b, y); break;
+            case BinaryOperation.Subtract: VectorMath.Subtract(a, b, y); break;
+            case BinaryOperation.Multiply: VectorMath.Multiply(a, b, y); break;
+            default: VectorMath.Divide(a, b, y); break;
         }
     }
 
@@ -177,10 +176,10 @@ public static partial class Functional
     {
         switch (operation)
         {
-            case BinaryOperation.Add: TensorPrimitives.Add(b, a, y); break;
-            case BinaryOperation.Subtract: TensorPrimitives.Subtract(a, b, y); break;
-            case BinaryOperation.Multiply: TensorPrimitives.Multiply(b, a, y); break;
-            default: TensorPrimitives.Divide(a, b, y); break;
+            case BinaryOperation.Add: VectorMath.Add(b, a, y); break;
+            case BinaryOperation.Subtract: VectorMath.Subtract(a, b, y); break;
+            case BinaryOperation.Multiply: VectorMath.Multiply(b, a, y); break;
+            default: VectorMath.Divide(a, b, y); break;
         }
     }
 
@@ -210,11 +209,11 @@ public static partial class Functional
                 if (st.D2 == 1 || n == 1)
                 {
                     var t = target.Slice(to, n);
-                    TensorPrimitives.MultiplyAdd(row, scale, t, t);
+                    VectorMath.MultiplyAdd(row, scale, t, t);
                 }
                 else
                 {
-                    target[to] += scale * TensorPrimitives.Sum(row);
+                    target[to] += scale * VectorMath.Sum(row);
                 }
             }
         }

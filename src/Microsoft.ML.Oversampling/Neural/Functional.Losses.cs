@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Numerics.Tensors;
 
 namespace Microsoft.ML.Oversampling.Neural;
 
@@ -8,11 +7,11 @@ public static partial class Functional
 {
     /// <summary>Mean squared error <c>mean((prediction − target)²)</c>.</summary>
     public static Tensor MseLoss(Tensor prediction, Tensor target) =>
-        PointwiseLoss(prediction, target, "MseLoss", static d => TensorPrimitives.SumOfSquares(d), static (d, g) => TensorPrimitives.Multiply(d, 2f, g));
+        PointwiseLoss(prediction, target, "MseLoss", static d => VectorMath.SumOfSquares(d), static (d, g) => VectorMath.Multiply(d, 2f, g));
 
     /// <summary>Mean absolute error <c>mean(|prediction − target|)</c> (gradient 0 where they are equal).</summary>
     public static Tensor L1Loss(Tensor prediction, Tensor target) =>
-        PointwiseLoss(prediction, target, "L1Loss", static d => TensorPrimitives.SumOfMagnitudes(d), static (d, g) =>
+        PointwiseLoss(prediction, target, "L1Loss", static d => VectorMath.SumOfMagnitudes(d), static (d, g) =>
         {
             for (int i = 0; i < d.Length; i++)
             {
@@ -57,7 +56,7 @@ public static partial class Functional
                 if (target.RequiresGrad)
                 {
                     var dt = target.GradSpan();
-                    TensorPrimitives.MultiplyAdd(xv, -scale, dt, dt);
+                    VectorMath.MultiplyAdd(xv, -scale, dt, dt);
                 }
             });
         }
@@ -103,7 +102,7 @@ public static partial class Functional
                 var dx = logits.GradSpan();
                 using var probabilities = new ScratchBuffer(logits.Size);
                 SoftmaxRows(logits.Data, probabilities.Span, classes);
-                TensorPrimitives.MultiplyAdd(probabilities.Span, scale, dx, dx);
+                VectorMath.MultiplyAdd(probabilities.Span, scale, dx, dx);
                 for (int i = 0; i < rows; i++)
                 {
                     dx[(i * classes) + kept[i]] -= scale;
@@ -161,7 +160,7 @@ public static partial class Functional
         var result = Tensor.Empty([]);
         using (var difference = new ScratchBuffer(n))
         {
-            TensorPrimitives.Subtract(prediction.Data, target.Data, difference.Span);
+            VectorMath.Subtract(prediction.Data, target.Data, difference.Span);
             result.Data[0] = total(difference.Span) / n;
         }
 
@@ -172,18 +171,18 @@ public static partial class Functional
                 float scale = o.Grad!.Data[0] / n;
                 using var scratch = new ScratchBuffer(n);
                 var d = scratch.Span;
-                TensorPrimitives.Subtract(prediction.Data, target.Data, d);
+                VectorMath.Subtract(prediction.Data, target.Data, d);
                 derivative(d, d);
                 if (prediction.RequiresGrad)
                 {
                     var dp = prediction.GradSpan();
-                    TensorPrimitives.MultiplyAdd(d, scale, dp, dp);
+                    VectorMath.MultiplyAdd(d, scale, dp, dp);
                 }
 
                 if (target.RequiresGrad)
                 {
                     var dt = target.GradSpan();
-                    TensorPrimitives.MultiplyAdd(d, -scale, dt, dt);
+                    VectorMath.MultiplyAdd(d, -scale, dt, dt);
                 }
             });
         }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Numerics.Tensors;
 
 namespace Microsoft.ML.Oversampling.Neural;
 
@@ -90,7 +89,7 @@ public static partial class Functional
             var db = bias.GradSpan();
             for (int i = 0; i < m; i++)
             {
-                TensorPrimitives.Add(db, g.Slice(i * n, n), db);
+                VectorMath.Add(db, g.Slice(i * n, n), db);
             }
         }
     }

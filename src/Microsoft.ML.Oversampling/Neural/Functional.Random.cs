@@ -35,7 +35,7 @@ public static partial class Functional
         }
 
         var y = Tensor.Empty(x.ShapeView);
-        TensorPrimitives.Multiply(x.Data, ms, y.Data);
+        VectorMath.Multiply(x.Data, ms, y.Data);
         if (Tracks(x))
         {
             y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => AccumulateProduct(o.Grad!.Data, mask.Data, x));
@@ -83,7 +83,7 @@ public static partial class Functional
             y.SetHistory([surrogate], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 var ds = surrogate.GradSpan();
-                TensorPrimitives.Add(ds, o.Grad!.Data, ds);
+                VectorMath.Add(ds, o.Grad!.Data, ds);
             });
         }
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Numerics.Tensors;
 
 namespace Microsoft.ML.Oversampling.Neural;
 
@@ -34,13 +33,13 @@ public static partial class Functional
     {
         ArgumentNullException.ThrowIfNull(x);
         var y = Tensor.Empty([]);
-        y.Data[0] = scale * TensorPrimitives.Sum(x.Data);
+        y.Data[0] = scale * VectorMath.Sum(x.Data);
         if (Tracks(x))
         {
             y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) =>
             {
                 var dx = x.GradSpan();
-                TensorPrimitives.Add(dx, scale * o.Grad!.Data[0], dx);
+                VectorMath.Add(dx, scale * o.Grad!.Data[0], dx);
             });
         }
 
@@ -65,10 +64,10 @@ public static partial class Functional
             var target = ys.Slice(o * inner, inner);
             for (int l = 0; l < length; l++)
             {
-                TensorPrimitives.Add(target, xs.Slice(((o * length) + l) * inner, inner), target);
+                VectorMath.Add(target, xs.Slice(((o * length) + l) * inner, inner), target);
             }
 
-            TensorPrimitives.Multiply(target, scale, target);
+            VectorMath.Multiply(target, scale, target);
         }
 
         if (Tracks(x))
@@ -83,7 +82,7 @@ public static partial class Functional
                     for (int l = 0; l < length; l++)
                     {
                         var target = dx.Slice(((o * length) + l) * inner, inner);
-                        TensorPrimitives.MultiplyAdd(source, scale, target, target);
+                        VectorMath.MultiplyAdd(source, scale, target, target);
                     }
                 }
             });

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Numerics.Tensors;
 
 namespace Microsoft.ML.Oversampling.Neural;
 
@@ -74,7 +73,7 @@ public static partial class Functional
                         for (int o = 0; o < outer; o++)
                         {
                             var target = dt.Slice(o * block, block);
-                            TensorPrimitives.Add(target, g.Slice((o * total * inner) + at, block), target);
+                            VectorMath.Add(target, g.Slice((o * total * inner) + at, block), target);
                         }
                     }
 
@@ -122,7 +121,7 @@ public static partial class Functional
                 for (int o = 0; o < outer; o++)
                 {
                     var target = dx.Slice((o * sourceBlock) + skip, block);
-                    TensorPrimitives.Add(target, g.Slice(o * block, block), target);
+                    VectorMath.Add(target, g.Slice(o * block, block), target);
                 }
             });
         }
@@ -171,7 +170,7 @@ public static partial class Functional
                 for (int i = 0; i < kept.Length; i++)
                 {
                     var target = dx.Slice(kept[i] * width, width);
-                    TensorPrimitives.Add(target, g.Slice(i * width, width), target);
+                    VectorMath.Add(target, g.Slice(i * width, width), target);
                 }
             });
         }
@@ -196,7 +195,7 @@ public static partial class Functional
             y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (output) =>
             {
                 var dx = x.GradSpan();
-                TensorPrimitives.Add(dx, output.Grad!.Data, dx);
+                VectorMath.Add(dx, output.Grad!.Data, dx);
             });
         }
 

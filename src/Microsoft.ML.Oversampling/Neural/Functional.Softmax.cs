@@ -25,7 +25,7 @@ public static partial class Functional
                 {
                     var gr = g.Slice(start, width);
                     var yr = ys.Slice(start, width);
-                    float dot = TensorPrimitives.Dot(gr, yr);
+                    float dot = VectorMath.Dot(gr, yr);
                     var dr = dx.Slice(start, width);
                     for (int j = 0; j < width; j++)
                     {
@@ -57,7 +57,7 @@ public static partial class Functional
                 {
                     var gr = g.Slice(start, width);
                     var yr = ys.Slice(start, width);
-                    float total = TensorPrimitives.Sum(gr);
+                    float total = VectorMath.Sum(gr);
                     var dr = dx.Slice(start, width);
                     for (int j = 0; j < width; j++)
                     {
@@ -77,10 +77,10 @@ public static partial class Functional
         {
             var xr = x.Slice(start, width);
             var yr = y.Slice(start, width);
-            float max = TensorPrimitives.Max(xr);
-            TensorPrimitives.Subtract(xr, max, yr);
+            float max = VectorMath.Max(xr);
+            VectorMath.Subtract(xr, max, yr);
             TensorPrimitives.Exp(yr, yr);
-            TensorPrimitives.Divide(yr, TensorPrimitives.Sum(yr), yr);
+            VectorMath.Divide(yr, VectorMath.Sum(yr), yr);
         }
     }
 
@@ -91,11 +91,11 @@ public static partial class Functional
         {
             var xr = x.Slice(start, width);
             var yr = y.Slice(start, width);
-            float max = TensorPrimitives.Max(xr);
-            TensorPrimitives.Subtract(xr, max, yr);
+            float max = VectorMath.Max(xr);
+            VectorMath.Subtract(xr, max, yr);
             TensorPrimitives.Exp(yr, yr);
-            float logSum = MathF.Log(TensorPrimitives.Sum(yr)) + max;
-            TensorPrimitives.Subtract(xr, logSum, yr);
+            float logSum = MathF.Log(VectorMath.Sum(yr)) + max;
+            VectorMath.Subtract(xr, logSum, yr);
         }
     }
 

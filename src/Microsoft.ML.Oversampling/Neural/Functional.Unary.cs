@@ -158,7 +158,7 @@ public static partial class Functional
     private static void AccumulateProduct(ReadOnlySpan<float> g, ReadOnlySpan<float> factor, Tensor x)
     {
         var dx = x.GradSpan();
-        TensorPrimitives.MultiplyAdd(g, factor, dx, dx);
+        VectorMath.MultiplyAdd(g, factor, dx, dx);
     }
 
     private delegate void SpanMap(ReadOnlySpan<float> source, Span<float> destination);

@@ -27,7 +27,7 @@ public static class GradientClipping
         {
             foreach (var g in grads)
             {
-                System.Numerics.Tensors.TensorPrimitives.Multiply(g.Data, scale, g.Data);
+                VectorMath.Multiply(g.Data, scale, g.Data);
             }
         }
 
