@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Microsoft.ML.Oversampling.Neural;
 
@@ -71,21 +72,28 @@ public class Adam : Optimizer
         float decay = _decoupledWeightDecay ? 1f - (lr * WeightDecay) : 1f;
         float l2 = _decoupledWeightDecay ? 0f : WeightDecay;
         Span<float> m = _firstMoment[index], v = _secondMoment[index];
+        if (m.Length != parameter.Length || gradient.Length != parameter.Length)
+        {
+            throw new InvalidOperationException("A parameter changed size after the optimizer was created.");
+        }
 
+        ref float rp = ref MemoryMarshal.GetReference(parameter), rm = ref MemoryMarshal.GetReference(m), rv = ref MemoryMarshal.GetReference(v);
+        ref float rg = ref MemoryMarshal.GetReference(gradient);
         int i = 0;
         if (Vector.IsHardwareAccelerated)
         {
             int width = Vector<float>.Count;
             for (; i <= parameter.Length - width; i += width)
             {
-                var p = new Vector<float>(parameter[i..]) * decay;
-                var g = new Vector<float>(gradient[i..]) + (l2 * p);
-                var mi = (Beta1 * new Vector<float>(m[i..])) + ((1f - Beta1) * g);
-                var vi = (Beta2 * new Vector<float>(v[i..])) + ((1f - Beta2) * g * g);
+                nuint at = (nuint)i;
+                var p = Vector.LoadUnsafe(ref rp, at) * decay;
+                var g = Vector.LoadUnsafe(ref rg, at) + (l2 * p);
+                var mi = (Beta1 * Vector.LoadUnsafe(ref rm, at)) + ((1f - Beta1) * g);
+                var vi = (Beta2 * Vector.LoadUnsafe(ref rv, at)) + ((1f - Beta2) * g * g);
                 var denominator = (Vector.SquareRoot(vi) / correction2Sqrt) + new Vector<float>(Epsilon);
-                (p - (stepSize * mi / denominator)).CopyTo(parameter[i..]);
-                mi.CopyTo(m[i..]);
-                vi.CopyTo(v[i..]);
+                (p - (stepSize * mi / denominator)).StoreUnsafe(ref rp, at);
+                mi.StoreUnsafe(ref rm, at);
+                vi.StoreUnsafe(ref rv, at);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Microsoft.ML.Oversampling.Neural;
 
@@ -10,14 +11,21 @@ internal static class ReluMask
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(ReadOnlySpan<float> gate, ReadOnlySpan<float> g, Span<float> destination, bool accumulate)
     {
+        if (g.Length != gate.Length || destination.Length < gate.Length)
+        {
+            throw new ArgumentException($"Span lengths {gate.Length}, {g.Length} and {destination.Length} do not match.");
+        }
+
+        ref float rgate = ref MemoryMarshal.GetReference(gate), rg = ref MemoryMarshal.GetReference(g), rd = ref MemoryMarshal.GetReference(destination);
         int i = 0;
         if (Vector.IsHardwareAccelerated)
         {
             int width = Vector<float>.Count;
             for (; i <= gate.Length - width; i += width)
             {
-                var passed = Vector.ConditionalSelect(Vector.GreaterThan(new Vector<float>(gate[i..]), Vector<float>.Zero), new Vector<float>(g[i..]), Vector<float>.Zero);
-                (accumulate ? passed + new Vector<float>(destination[i..]) : passed).CopyTo(destination[i..]);
+                nuint at = (nuint)i;
+                var passed = Vector.ConditionalSelect(Vector.GreaterThan(Vector.LoadUnsafe(ref rgate, at), Vector<float>.Zero), Vector.LoadUnsafe(ref rg, at), Vector<float>.Zero);
+                (accumulate ? passed + Vector.LoadUnsafe(ref rd, at) : passed).StoreUnsafe(ref rd, at);
             }
         }
 
