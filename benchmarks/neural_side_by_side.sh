@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-/usr/bin/python3}
 ROUNDS=${1:-3}
 dotnet build benchmarks -c Release -v quiet -nologo >/dev/null
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 value() { tail -n 1 | cut -d= -f2; }
 ours() { dotnet run -c Release --no-build --project benchmarks -- "$@" --threads 2 | tee /dev/stderr | value; }
@@ -45,6 +46,7 @@ m=$(most "${mine[@]}"); t=$(most "${theirs[@]}")
 table+=("$(printf '| sgemm 1024x1024x1024 | %s GFLOP/s | %s GFLOP/s | %.2f of OpenBLAS |' "$m" "$t" "$(echo "$m / $t" | bc -l)")")
 
 echo
+echo "load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); best of $ROUNDS alternating rounds"
 echo "| benchmark | ours | PyTorch / numpy | ratio |"
 echo "|---|---|---|---|"
 printf '%s\n' "${table[@]}"
