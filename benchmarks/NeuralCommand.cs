@@ -52,11 +52,13 @@ public sealed class NeuralCommand : IBenchmarkCommand
         float loss = 0f;
         int steps = 0;
         long start = 0;
+        long allocatedAtStart = 0;
         for (int epoch = 0; epoch < warmup + epochs; epoch++)
         {
             if (epoch == warmup)
             {
                 start = Stopwatch.GetTimestamp();
+                allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
                 steps = 0;
             }
 
@@ -88,7 +90,8 @@ public sealed class NeuralCommand : IBenchmarkCommand
         }
 
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        Console.WriteLine($"d={d} hidden={hidden} batch={batch} rows={rows} epochs={epochs} steps={steps} threads={NeuralSettings.MaxDegreeOfParallelism} final_loss={loss.ToString("G6", CultureInfo.InvariantCulture)}");
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart;
+        Console.WriteLine($"d={d} hidden={hidden} batch={batch} rows={rows} epochs={epochs} steps={steps} threads={NeuralSettings.MaxDegreeOfParallelism} final_loss={loss.ToString("G6", CultureInfo.InvariantCulture)} managed_bytes_per_step={allocated / Math.Max(steps, 1)}");
         Console.WriteLine($"us_per_step={(seconds * 1e6 / steps).ToString("F1", CultureInfo.InvariantCulture)}");
         return 0;
     }

@@ -59,7 +59,13 @@ public static partial class Functional
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var plan = Broadcast.Of(a, b, operation.ToString());
+        var plan = Broadcast.Of(a, b, operation switch
+        {
+            BinaryOperation.Add => "Add",
+            BinaryOperation.Subtract => "Sub",
+            BinaryOperation.Multiply => "Mul",
+            _ => "Div",
+        });
         var y = Tensor.Empty(plan.Shape);
         Apply(operation, plan.Dims, a.Data, plan.Left, b.Data, plan.Right, y.Data);
         if (Tracks(a, b))
