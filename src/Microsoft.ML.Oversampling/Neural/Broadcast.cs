@@ -60,6 +60,3 @@ internal readonly struct Broadcast
             dims[2] == output[2] ? s2 : 0);
     }
 }
-
-/// <summary>Three integers: dimensions or strides of a tensor padded to rank 3.</summary>
-internal readonly record struct Strides3(int D0, int D1, int D2);
