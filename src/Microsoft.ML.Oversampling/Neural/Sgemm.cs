@@ -92,9 +92,9 @@ internal static unsafe class Sgemm
         int columnBlock = ColumnBlock / spec.Columns * spec.Columns;
         if (parallel)
         {
-            // Smaller tiles for balance, splitting columns first so each thread streams fewer B panels; tiling never
+            // Several tiles per thread (a preempted thread then holds back little work), splitting columns first so each thread streams fewer B panels; tiling never
             // changes the arithmetic of an element.
-            while (CeilDiv(m, rowBlock) * CeilDiv(n, columnBlock) < 2 * threads)
+            while (CeilDiv(m, rowBlock) * CeilDiv(n, columnBlock) < 4 * threads)
             {
                 if (columnBlock >= 2 * spec.Columns && n > columnBlock / 2)
                 {
