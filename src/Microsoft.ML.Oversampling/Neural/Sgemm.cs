@@ -92,8 +92,8 @@ internal static unsafe class Sgemm
         int columnBlock = ColumnBlock / spec.Columns * spec.Columns;
         if (parallel)
         {
-            // Several tiles per thread (a preempted thread then holds back little work), splitting columns first so each thread streams fewer B panels; tiling never
-            // changes the arithmetic of an element.
+            // Several tiles per thread, so a preempted thread holds back little work; columns are split first so each
+            // thread streams fewer B panels. Tiling never changes the arithmetic of an element.
             while (CeilDiv(m, rowBlock) * CeilDiv(n, columnBlock) < 4 * threads)
             {
                 if (columnBlock >= 2 * spec.Columns && n > columnBlock / 2)
