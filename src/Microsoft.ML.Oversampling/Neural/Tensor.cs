@@ -125,6 +125,12 @@ public sealed partial class Tensor : IDisposable
         return copy;
     }
 
+    /// <summary>
+    /// The same values cut off from the recorded history (TorchSharp's <c>detach()</c>). Unlike PyTorch this is a copy,
+    /// because storage is pooled per tensor; writing to it does not change this tensor.
+    /// </summary>
+    public Tensor Detach() => Clone();
+
     /// <summary>Fills the values in place (outside the autograd record; meant for initialisation).</summary>
     public void Fill(float value) => Data.Fill(value);
 

@@ -154,4 +154,32 @@ public class TensorAndModuleTests
         Assert.InRange(Max(LinearInitialization.KaimingUniform), 0.23f, MathF.Sqrt(6f / 100));
         Assert.InRange(Max(LinearInitialization.XavierUniform), 0.19f, MathF.Sqrt(6f / 150));
     }
+
+    [Fact]
+    public void RandomTensorsAreReproducibleAndShaped()
+    {
+        var normal = Tensor.Randn(new DeterministicRandom(8), 200, 50);
+        Assert.Equal(new[] { 200, 50 }, normal.Shape);
+        Assert.Equal(normal.ToArray(), Tensor.Randn(new DeterministicRandom(8), 200, 50).ToArray());
+        double mean = normal.ToArray().Average(v => (double)v);
+        double variance = normal.ToArray().Average(v => (v - mean) * (v - mean));
+        Assert.InRange(mean, -0.05, 0.05);
+        Assert.InRange(variance, 0.9, 1.1);
+
+        var uniform = Tensor.Rand(new DeterministicRandom(8), 1000).ToArray();
+        Assert.All(uniform, v => Assert.InRange(v, 0f, 0.99999994f));
+        Assert.InRange(uniform.Average(), 0.45f, 0.55f);
+    }
+
+    [Fact]
+    public void DetachedCopyHasNoHistory()
+    {
+        var x = Tensor.FromArray([1f, 2f], 2);
+        x.RequiresGrad = true;
+        var y = x * 3f;
+        var detached = y.Detach();
+        Assert.False(detached.RequiresGrad);
+        Assert.True(detached.IsLeaf);
+        Assert.Equal(y.ToArray(), detached.ToArray());
+    }
 }
