@@ -70,7 +70,7 @@ public static partial class Functional
         Apply(operation, plan.Dims, a.Data, plan.Left, b.Data, plan.Right, y.Data);
         if (Tracks(a, b))
         {
-            y.SetHistory([a, b], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => BinaryBackward(operation, plan, a, b, o));
+            y.SetHistory([a, b], o => BinaryBackward(operation, plan, a, b, o));
         }
 
         return y;

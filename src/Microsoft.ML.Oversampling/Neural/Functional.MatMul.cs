@@ -28,7 +28,7 @@ public static partial class Functional
         Sgemm.Multiply(m, n, k, a.Data, a.Dim(1), transposeA, b.Data, b.Dim(1), transposeB, y.Data, n, accumulate: false);
         if (Tracks(a, b))
         {
-            y.SetHistory([a, b], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => MatMulBackward(a, b, transposeA, transposeB, o.Grad!.Data, m, n, k));
+            y.SetHistory([a, b], o => MatMulBackward(a, b, transposeA, transposeB, o.Grad!.Data, m, n, k));
         }
 
         return y;
@@ -63,7 +63,7 @@ public static partial class Functional
         if (tracks)
         {
             Tensor[] parents = bias is null ? [x, weight] : [x, weight, bias];
-            y.SetHistory(parents, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => LinearBackward(x, weight, bias, activation, o, m, n, k));
+            y.SetHistory(parents, o => LinearBackward(x, weight, bias, activation, o, m, n, k));
         }
 
         return y;

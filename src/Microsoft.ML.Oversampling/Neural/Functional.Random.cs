@@ -38,7 +38,7 @@ public static partial class Functional
         VectorMath.Multiply(x.Data, ms, y.Data);
         if (Tracks(x))
         {
-            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => AccumulateProduct(o.Grad!.Data, mask.Data, x));
+            y.SetHistory([x], o => AccumulateProduct(o.Grad!.Data, mask.Data, x));
         }
 
         return y;

@@ -14,7 +14,7 @@ public static partial class Functional
         if (Tracks(x))
         {
             // d eˣ = eˣ.
-            y.SetHistory([x], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (o) => AccumulateProduct(o.Grad!.Data, o.Data, x));
+            y.SetHistory([x], o => AccumulateProduct(o.Grad!.Data, o.Data, x));
         }
 
         return y;
