@@ -26,6 +26,7 @@ internal static class AutogradEngine
             throw new InvalidOperationException("Backward() was called on a tensor that does not require gradients (no parameter contributes to it, or it was computed under Autograd.NoGrad()).");
         }
 
+        ThrowIfReleased(root);
         var order = t_order ??= [];
         var stack = t_stack ??= new();
         order.Clear();
@@ -44,6 +45,7 @@ internal static class AutogradEngine
                 var parent = parents[next];
                 if (parent.RequiresGrad && parent.VisitStamp != stamp)
                 {
+                    ThrowIfReleased(parent);
                     parent.VisitStamp = stamp;
                     stack.Push((parent, 0));
                 }
@@ -71,9 +73,18 @@ internal static class AutogradEngine
 
             // Like PyTorch without retain_graph: intermediate gradients and history are dropped after use.
             node.ReleaseGrad();
-            node.ClearHistory();
+            node.ReleaseHistory();
         }
 
         order.Clear();
+    }
+
+    private static void ThrowIfReleased(Tensor tensor)
+    {
+        if (tensor.HistoryReleased)
+        {
+            throw new InvalidOperationException(
+                "Backward() reached a result whose recorded operations were already used and freed by an earlier Backward(); recompute it, or Detach() it where a second graph should stop.");
+        }
     }
 }

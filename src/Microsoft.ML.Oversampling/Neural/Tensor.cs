@@ -221,10 +221,15 @@ public sealed partial class Tensor : IDisposable
         RequiresGrad = true;
     }
 
-    internal void ClearHistory()
+    /// <summary>Whether <see cref="Backward"/> has already consumed and freed this result's history.</summary>
+    internal bool HistoryReleased { get; private set; }
+
+    /// <summary>Frees the history after a backward pass has used it.</summary>
+    internal void ReleaseHistory()
     {
         Parents = null;
         BackwardFunction = null;
+        HistoryReleased = true;
     }
 
     /// <summary>The gradient storage, created (zero-filled) on first use.</summary>

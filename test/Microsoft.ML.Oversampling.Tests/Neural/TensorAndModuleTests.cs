@@ -182,4 +182,21 @@ public class TensorAndModuleTests
         Assert.True(detached.IsLeaf);
         Assert.Equal(y.ToArray(), detached.ToArray());
     }
+
+    [Fact]
+    public void BackwardThroughAFreedGraphFailsInsteadOfStoppingSilently()
+    {
+        var x = Tensor.FromArray([1f, 2f], 2);
+        x.RequiresGrad = true;
+        var hidden = F.Exp(x);
+        F.Sum(hidden).Backward();
+        var error = Assert.Throws<InvalidOperationException>(() => F.Sum(hidden * 2f).Backward());
+        Assert.Contains("Detach", error.Message, StringComparison.Ordinal);
+
+        // A detached copy starts a new graph.
+        var detached = hidden.Detach();
+        detached.RequiresGrad = true;
+        F.Sum(detached * 2f).Backward();
+        Assert.Equal(new[] { 2f, 2f }, detached.Grad!.ToArray());
+    }
 }
