@@ -23,6 +23,9 @@ internal static unsafe class Sgemm
     /// <summary>Multiply-adds below which threads cost more than they save.</summary>
     private const long ParallelThreshold = 1L << 22;
 
+    /// <summary>Packed elements below which packing on one thread beats a second parallel region.</summary>
+    private const long ParallelPackThreshold = 1L << 18;
+
     private const int RowBlock = 128;
     private const int ColumnBlock = 256;
 
@@ -117,11 +120,10 @@ internal static unsafe class Sgemm
             job.Set(spec, m, n, k, pa, lda, transA, pb, ldb, transB, pc, ldc, accumulate,
                 bias.IsEmpty ? null : pbias, activation, ppA, ppB, rowBlock, columnBlock);
             int tiles = job.RowTiles * job.ColumnTiles;
-            if (parallel && tiles > 1)
+            var options = parallel ? new ParallelOptions { MaxDegreeOfParallelism = threads } : null;
+            if (options is not null && ((long)m * k) + ((long)k * n) >= ParallelPackThreshold)
             {
-                var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
                 Parallel.For(0, rowPanels + columnPanels, options, job.Pack);
-                Parallel.For(0, tiles, options, job.ComputeTile);
             }
             else
             {
@@ -129,7 +131,14 @@ internal static unsafe class Sgemm
                 {
                     job.Pack(p);
                 }
+            }
 
+            if (options is not null && tiles > 1)
+            {
+                Parallel.For(0, tiles, options, job.ComputeTile);
+            }
+            else
+            {
                 for (int t = 0; t < tiles; t++)
                 {
                     job.ComputeTile(t);
