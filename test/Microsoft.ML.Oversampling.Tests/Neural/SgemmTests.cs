@@ -116,6 +116,47 @@ public class SgemmTests
     }
 
     [Fact]
+    public void LargeThreadedProductWithParallelPackingIsCorrectAndThreadIndependent()
+    {
+        int previous = NeuralSettings.MaxDegreeOfParallelism;
+        try
+        {
+            // Operands large enough that packing also runs in parallel; both transposed.
+            var random = new DeterministicRandom(6);
+            int m = 300, n = 260, k = 700;
+            var a = RandomArray(random, k * m);
+            var b = RandomArray(random, n * k);
+            float[] Run(int threads)
+            {
+                NeuralSettings.MaxDegreeOfParallelism = threads;
+                var c = new float[m * n];
+                Sgemm.Multiply(m, n, k, a, m, true, b, k, true, c, n, accumulate: false);
+                return c;
+            }
+
+            var two = Run(2);
+            Assert.Equal(Run(1), two);
+            for (int sample = 0; sample < 200; sample++)
+            {
+                int i = random.NextInt(m), j = random.NextInt(n);
+                double sum = 0, magnitude = 0;
+                for (int p = 0; p < k; p++)
+                {
+                    double product = (double)a[(p * m) + i] * b[(j * k) + p];
+                    sum += product;
+                    magnitude += Math.Abs(product);
+                }
+
+                Assert.True(Math.Abs(two[(i * n) + j] - sum) <= 1e-6 * k * (magnitude + 1), $"C[{i},{j}] = {two[(i * n) + j]}, expected {sum}");
+            }
+        }
+        finally
+        {
+            NeuralSettings.MaxDegreeOfParallelism = previous;
+        }
+    }
+
+    [Fact]
     public void ShapeMismatchNamesBothShapes()
     {
         var a = Tensor.Zeros(3, 4);
