@@ -47,6 +47,7 @@ table+=("$(printf '| sgemm 1024x1024x1024 | %s GFLOP/s | %s GFLOP/s | %.2f of Op
 
 echo
 echo "load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); best of $ROUNDS alternating rounds"
+echo
 echo "| benchmark | ours | PyTorch / numpy | ratio |"
 echo "|---|---|---|---|"
 printf '%s\n' "${table[@]}"
