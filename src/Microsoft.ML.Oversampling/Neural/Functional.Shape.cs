@@ -201,4 +201,33 @@ public static partial class Functional
 
         return y;
     }
+
+    /// <summary>The transpose of a 2-D tensor, as a copy (TorchSharp's <c>t()</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static Tensor Transpose(Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        RequireRank(x, 2, "Transpose");
+        int rows = x.Dim(0), columns = x.Dim(1);
+        var y = Tensor.Empty([columns, rows]);
+        TransposeInto(x.Data, rows, columns, y.Data, accumulate: false);
+        if (Tracks(x))
+        {
+            y.SetHistory([x], output => TransposeInto(output.Grad!.Data, columns, rows, x.GradSpan(), accumulate: true));
+        }
+
+        return y;
+    }
+
+    private static void TransposeInto(ReadOnlySpan<float> source, int rows, int columns, Span<float> destination, bool accumulate)
+    {
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < columns; j++)
+            {
+                float v = source[(i * columns) + j];
+                destination[(j * rows) + i] = accumulate ? destination[(j * rows) + i] + v : v;
+            }
+        }
+    }
 }

@@ -47,6 +47,7 @@ public class GradientCheckTests
         ["ConcatRows"] = (x => F.Concat([x[0], x[1]], 0), () => [R(1, -1, 1, 2, 3), R(2, -1, 1, 1, 3)]),
         ["NarrowColumns"] = (x => F.Narrow(x[0], 1, 2), () => [R(1, -1, 1, 3, 4)]),
         ["IndexSelectWithRepeats"] = (x => F.IndexSelect(x[0], new[] { 2, 0, 2, 1 }), () => [R(1, -1, 1, 3, 4)]),
+        ["Transpose"] = (x => F.Transpose(x[0]) * x[1], () => [R(1, -1, 1, 3, 4), R(2, -1, 1, 4, 3)]),
         ["Reshape"] = (x => F.Reshape(x[0], 4, 3) * F.Reshape(x[1], 4, 3), () => [R(1, -1, 1, 3, 4), R(2, -1, 1, 2, 6)]),
         ["Dropout"] = (x => F.Dropout(x[0], 0.4f, training: true, new DeterministicRandom(7)), () => [R(1, -1, 1, 4, 5)]),
         ["GumbelSoftmax"] = (x => F.GumbelSoftmax(x[0], 0.7f, hard: false, new DeterministicRandom(7)), () => [R(1, -1, 1, 3, 4)]),
