@@ -12,6 +12,9 @@ internal enum GemmKernel
     /// <summary>6×16 tile on <see cref="System.Runtime.Intrinsics.Vector256{T}"/> with FMA.</summary>
     Vector256,
 
+    /// <summary>8×8 tile on <see cref="System.Runtime.Intrinsics.Vector128{T}"/> with FMA (Arm64 NEON, or x64 without AVX2).</summary>
+    Vector128,
+
     /// <summary>4×4 tile of scalars (portable fallback).</summary>
     Scalar,
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace Microsoft.ML.Oversampling.Neural;
@@ -41,6 +42,7 @@ internal static unsafe class Sgemm
     private static readonly GemmKernel s_bestKernel =
         Vector512.IsHardwareAccelerated && Avx512F.IsSupported ? GemmKernel.Vector512
         : Vector256.IsHardwareAccelerated && Fma.IsSupported ? GemmKernel.Vector256
+        : Vector128.IsHardwareAccelerated && (Fma.IsSupported || AdvSimd.IsSupported) ? GemmKernel.Vector128
         : GemmKernel.Scalar;
 
     /// <summary>The kernel <see cref="GemmKernel.Auto"/> resolves to on this machine.</summary>
@@ -210,6 +212,7 @@ internal static unsafe class Sgemm
         {
             GemmKernel.Vector512 => new(&GemmMicroKernels.Vector512x8x32, 8, 32),
             GemmKernel.Vector256 => new(&GemmMicroKernels.Vector256x6x16, 6, 16),
+            GemmKernel.Vector128 => new(&GemmMicroKernels.Vector128x8x8, 8, 8),
             GemmKernel.Scalar => new(&GemmMicroKernels.Scalar4x4, 4, 4),
             _ => throw new ArgumentOutOfRangeException(nameof(kernel), kernel, "Unknown kernel."),
         };

@@ -10,7 +10,7 @@ public class SgemmTests
     {
         var data = new TheoryData<int, int, int, bool, bool, string>();
         (int M, int N, int K)[] sizes = [(1, 1, 1), (7, 17, 63), (65, 130, 17), (130, 65, 7), (63, 1, 65), (17, 33, 300), (1, 130, 65), (9, 31, 257)];
-        foreach (var kernel in new[] { GemmKernel.Vector512, GemmKernel.Vector256, GemmKernel.Scalar })
+        foreach (var kernel in new[] { GemmKernel.Vector512, GemmKernel.Vector256, GemmKernel.Vector128, GemmKernel.Scalar })
         {
             if (!IsSupported(kernel))
             {
@@ -178,6 +178,7 @@ public class SgemmTests
     {
         GemmKernel.Vector512 => System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated,
         GemmKernel.Vector256 => System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated,
+        GemmKernel.Vector128 => System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated,
         _ => true,
     };
 
