@@ -88,8 +88,8 @@ internal static unsafe class Sgemm
         var spec = KernelSpec.For(kernel == GemmKernel.Auto ? s_bestKernel : kernel);
         int rowPanels = (m + spec.Rows - 1) / spec.Rows;
         int columnPanels = (n + spec.Columns - 1) / spec.Columns;
-        float[] packA = Grow(ref t_packA, rowPanels * spec.Rows * k);
-        float[] packB = Grow(ref t_packB, columnPanels * spec.Columns * k);
+        float[] packA = Grow(ref t_packA, (long)rowPanels * spec.Rows * k);
+        float[] packB = Grow(ref t_packB, (long)columnPanels * spec.Columns * k);
 
         int threads = NeuralSettings.MaxDegreeOfParallelism;
         bool parallel = threads > 1 && (long)m * n * k >= ParallelThreshold;
@@ -183,11 +183,16 @@ internal static unsafe class Sgemm
     private static int CeilDiv(int x, int y) => (x + y - 1) / y;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static float[] Grow(ref float[]? buffer, int length)
+    private static float[] Grow(ref float[]? buffer, long length)
     {
+        if (length > Array.MaxLength)
+        {
+            throw new ArgumentException($"The packed operand would need {length} values, more than an array can hold.");
+        }
+
         if (buffer is null || buffer.Length < length)
         {
-            buffer = GC.AllocateUninitializedArray<float>(Math.Max(length, 1024));
+            buffer = GC.AllocateUninitializedArray<float>((int)Math.Max(length, 1024));
         }
 
         return buffer;
