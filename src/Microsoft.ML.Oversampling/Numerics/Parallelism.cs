@@ -24,6 +24,9 @@ public static class Parallelism
         }
     }
 
+    /// <summary>The thread count the cap resolves to: <see cref="MaxDegreeOfParallelism"/>, or the core count for -1.</summary>
+    public static int EffectiveDegree => s_maxDegree == -1 ? Environment.ProcessorCount : s_maxDegree;
+
     /// <summary>Options for <see cref="Parallel"/> loops honouring the cap.</summary>
     internal static ParallelOptions Options => new() { MaxDegreeOfParallelism = s_maxDegree };
 }

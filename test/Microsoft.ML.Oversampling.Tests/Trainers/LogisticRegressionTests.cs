@@ -7,6 +7,7 @@ using Microsoft.ML.Oversampling.Trainers;
 
 namespace Microsoft.ML.Oversampling.Tests.Trainers;
 
+[Collection(ParallelismCollection.Name)]
 public class LogisticRegressionTests
 {
     [Theory]
