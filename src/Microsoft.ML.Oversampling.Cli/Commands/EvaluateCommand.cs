@@ -63,8 +63,7 @@ internal static class EvaluateCommand
             int foldCount = parse.GetValue(folds), repeatCount = parse.GetValue(repeats);
             output.WriteLine($"dataset {dataName}: {data.RowCount} rows, {data.GetVectorColumn("Features").Size} features; trainer {trainerName}; {repeatCount}x{foldCount}-fold stratified CV, seed {seedValue}");
 
-            var results = new List<(string Method, CrossValidationResult<ITransformer> Result)>();
-            foreach (string method in methodNames)
+            var results = CliProgress.Run(error, "cross-validating", methodNames, method => method, method =>
             {
                 // A fresh context per method with the same seed: every method sees the same folds.
                 var ctx = new OversamplingContext(seedValue);
@@ -75,10 +74,8 @@ internal static class EvaluateCommand
                 }
 
                 pipeline = pipeline.Append(ComponentRegistry.CreateTrainer(ctx, trainerName, parse.GetValue(trainerOptions) ?? []));
-                var result = ctx.BinaryClassification.CrossValidate(data, pipeline, foldCount, repeatCount, seed: seedValue);
-                results.Add((method, result));
-                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {method}: {result.Folds.Count} folds done in {result.FitSeconds.Values.Sum():F2} s of fitting"));
-            }
+                return (Method: method, Result: ctx.BinaryClassification.CrossValidate(data, pipeline, foldCount, repeatCount, seed: seedValue));
+            }, (method, r, elapsed) => string.Create(CultureInfo.InvariantCulture, $"{method}: {r.Result.Folds.Count} folds in {elapsed.TotalSeconds:F2} s"));
 
             PrintTable(output, results);
             if (parse.GetValue(json) is { } jsonFile)

@@ -17,13 +17,11 @@ internal static class StudyRunner
     public static readonly IReadOnlyList<string> Metrics =
         ["PositivePrecision", "PositiveRecall", "F1Score", "AreaUnderRocCurve", "AreaUnderPrecisionRecallCurve", "GeometricMean"];
 
-    public static List<StudyRun> Run(StudyPlan plan, TextWriter progress)
-    {
-        var runs = new List<StudyRun>();
-        foreach (StudyDataset dataset in plan.Datasets)
+    public static List<StudyRun> Run(StudyPlan plan, TextWriter progress) =>
+        CliProgress.Run(progress, "study", plan.Datasets, d => d.Name, dataset =>
         {
             DataView data = dataset.Load();
-            var started = DateTime.UtcNow;
+            var runs = new List<StudyRun>();
             foreach (string trainer in plan.Trainers)
             {
                 foreach (string method in plan.Methods)
@@ -35,11 +33,9 @@ internal static class StudyRunner
                 }
             }
 
-            progress.WriteLine($"  {dataset.Name}: {data.RowCount} rows, {(DateTime.UtcNow - started).TotalSeconds:F1} s");
-        }
-
-        return runs;
-    }
+            return runs;
+        }, (dataset, runs, elapsed) => $"{dataset.Name}: {runs.Count} runs, {runs.Count(r => r.Error is not null)} failed, {elapsed.TotalSeconds:F1} s")
+        .SelectMany(runs => runs).ToList();
 
     private static StudyRun RunOne(StudyPlan plan, string dataset, DataView data, string trainer, string method, int seed)
     {
