@@ -1,0 +1,309 @@
+using System.Runtime.Intrinsics;
+using Microsoft.ML.Oversampling.Numerics;
+
+namespace Microsoft.ML.Oversampling.Neighbors;
+
+/// <summary>
+/// Exact k-nearest-neighbour search (Euclidean) of query rows against a fixed reference set, by blocked SIMD
+/// brute force: no approximation, ties ordered by reference index, deterministic for any thread count.
+/// </summary>
+/// <remarks>
+/// <para>Screening uses the norms-plus-dot-product form <c>‖q − r‖² = ‖q‖² + ‖r‖² − 2 q·r</c> in single
+/// precision on mean-centred data, keeping a few more candidates than asked; the candidates are then re-ranked
+/// by squared distances computed in double precision. A rigorous bound on the single-precision rounding error
+/// proves that no row outside the candidates can be nearer (or tie); a query for which the proof fails (many
+/// near-equal distances, e.g. duplicated rows) is re-searched exactly in double precision. So the result
+/// equals a double-precision brute-force search with ties broken by index.</para>
+/// <para>Memory: one packed copy of the reference set plus small per-block buffers; the full distance matrix is
+/// never materialised. Work is split into fixed blocks of queries run in parallel.</para>
+/// </remarks>
+public sealed class ExactNearestNeighbors
+{
+    private const int GroupsPerBlock = 16;
+    private const int QueriesPerBlock = GroupsPerBlock * DistanceKernel.GroupSize;
+
+    /// <summary>Extra candidates kept beyond k so the exact re-ranking rarely needs the fallback.</summary>
+    private const int ExtraCandidates = 8;
+
+    private readonly DenseMatrix _reference;
+    private readonly PackedReference _packed;
+    private readonly int _parallelism;
+    private readonly bool _useVector512;
+
+    /// <summary>Prepares the search over <paramref name="reference"/> (which must not change afterwards).</summary>
+    /// <param name="reference">The rows to search; every value must be finite.</param>
+    /// <param name="options">Search options; <c>null</c> for the defaults.</param>
+    public ExactNearestNeighbors(DenseMatrix reference, NearestNeighborOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (reference.Rows == 0 || reference.Columns == 0)
+        {
+            throw new ArgumentException("The reference set needs at least one row and one feature.", nameof(reference));
+        }
+
+        if (reference.TryFindNonFinite(out int row, out int column))
+        {
+            throw new ArgumentException($"Reference value at row {row}, feature {column} is not finite.", nameof(reference));
+        }
+
+        options ??= new NearestNeighborOptions();
+        if (options.MaxDegreeOfParallelism is int p && p < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), p, "MaxDegreeOfParallelism must be at least 1.");
+        }
+
+        _parallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+        _useVector512 = Vector512.IsHardwareAccelerated && !options.DisableVector512;
+        _reference = reference;
+        _packed = new PackedReference(reference, _parallelism);
+    }
+
+    /// <summary>Number of reference rows.</summary>
+    public int ReferenceCount => _reference.Rows;
+
+    /// <summary>Finds the <paramref name="k"/> nearest reference rows of each row of <paramref name="queries"/>.</summary>
+    public NeighborGraph Search(DenseMatrix queries, int k)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        if (queries.Columns != _reference.Columns)
+        {
+            throw new ArgumentException(
+                $"Queries have {queries.Columns} features but the reference set has {_reference.Columns}.", nameof(queries));
+        }
+
+        if (queries.TryFindNonFinite(out int row, out int column))
+        {
+            throw new ArgumentException($"Query value at row {row}, feature {column} is not finite.", nameof(queries));
+        }
+
+        return Run(queries, null, excludeSelf: false, queries.Rows, k);
+    }
+
+    /// <summary>
+    /// Finds the <paramref name="k"/> nearest other reference rows of every reference row (each row's own index
+    /// is excluded; an identical duplicate row is still a neighbour at distance 0).
+    /// </summary>
+    public NeighborGraph SearchSelf(int k) => Run(_reference, null, excludeSelf: true, _reference.Rows, k);
+
+    /// <summary>
+    /// Finds the <paramref name="k"/> nearest other reference rows of the given reference rows (each query row's
+    /// own index is excluded). Result row i belongs to <paramref name="referenceRows"/>[i].
+    /// </summary>
+    public NeighborGraph SearchRows(ReadOnlySpan<int> referenceRows, int k)
+    {
+        foreach (int r in referenceRows)
+        {
+            if ((uint)r >= (uint)_reference.Rows)
+            {
+                throw new ArgumentOutOfRangeException(nameof(referenceRows), $"Row {r} is outside 0..{_reference.Rows - 1}.");
+            }
+        }
+
+        return Run(_reference, referenceRows.ToArray(), excludeSelf: true, referenceRows.Length, k);
+    }
+
+    private NeighborGraph Run(DenseMatrix source, int[]? rowMap, bool excludeSelf, int queryCount, int k)
+    {
+        int available = _reference.Rows - (excludeSelf ? 1 : 0);
+        if (k < 1 || k > available)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(k), k, $"k must be between 1 and {available}: the reference set has {_reference.Rows} rows{(excludeSelf ? " and each query's own row is excluded" : string.Empty)}.");
+        }
+
+        var indices = new int[queryCount * k];
+        var distances = new double[queryCount * k];
+        int capacity = Math.Min(k + ExtraCandidates, available);
+        int blocks = (queryCount + QueriesPerBlock - 1) / QueriesPerBlock;
+        Parallel.For(
+            0,
+            blocks,
+            new ParallelOptions { MaxDegreeOfParallelism = _parallelism },
+            () => new BlockWorkspace(_reference.Columns, capacity),
+            (block, _, workspace) =>
+            {
+                int first = block * QueriesPerBlock;
+                int count = Math.Min(QueriesPerBlock, queryCount - first);
+                SearchBlock(workspace, source, rowMap, excludeSelf, first, count, k, available, indices, distances);
+                return workspace;
+            },
+            _ => { });
+
+        return new NeighborGraph(queryCount, k, indices, distances);
+    }
+
+    private void SearchBlock(
+        BlockWorkspace workspace, DenseMatrix source, int[]? rowMap, bool excludeSelf, int first, int count, int k, int available, int[] indices, double[] distances)
+    {
+        int d = _reference.Columns;
+        const int g = DistanceKernel.GroupSize;
+        int groups = (count + g - 1) / g;
+        float[] packedQueries = workspace.Queries;
+        Array.Clear(packedQueries);
+        Array.Fill(workspace.SelfIndices, -1);
+        for (int i = 0; i < count; i++)
+        {
+            int sourceRow = rowMap is null ? first + i : rowMap[first + i];
+            ReadOnlySpan<float> values = source.Row(sourceRow);
+            int groupOffset = (i / g) * d * g;
+            double norm = 0;
+            for (int j = 0; j < d; j++)
+            {
+                float centred = (float)(values[j] - _packed.Center[j]);
+                packedQueries[groupOffset + (j * g) + (i % g)] = centred;
+                norm += (double)centred * centred;
+            }
+
+            workspace.QueryNorms[i] = norm;
+            if (excludeSelf)
+            {
+                workspace.SelfIndices[i] = sourceRow;
+            }
+        }
+
+        CandidateLists candidates = workspace.Candidates;
+        candidates.Reset(groups * g);
+        const int width = PackedReference.PanelWidth;
+        for (int panel = 0; panel < _packed.PanelCount; panel++)
+        {
+            ReadOnlySpan<float> panelValues = _packed.Panels.AsSpan(panel * width * d, width * d);
+            ReadOnlySpan<float> norms = _packed.Norms.AsSpan(panel * width, width);
+            for (int group = 0; group < groups; group++)
+            {
+                ReadOnlySpan<float> queries = packedQueries.AsSpan(group * d * g, d * g);
+                ReadOnlySpan<int> self = workspace.SelfIndices.AsSpan(group * g, g);
+                if (_useVector512)
+                {
+                    DistanceKernel.Scan<Vector512<float>, Simd512>(queries, panelValues, norms, d, panel * width, candidates, group * g, self);
+                }
+                else
+                {
+                    DistanceKernel.Scan<Vector256<float>, Simd256>(queries, panelValues, norms, d, panel * width, candidates, group * g, self);
+                }
+            }
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            int sourceRow = rowMap is null ? first + i : rowMap[first + i];
+            ReadOnlySpan<float> query = source.Row(sourceRow);
+            Span<int> outIndices = indices.AsSpan((first + i) * k, k);
+            Span<double> outDistances = distances.AsSpan((first + i) * k, k);
+            if (!RerankCandidates(workspace, i, query, available, outIndices, outDistances))
+            {
+                ScanExactly(query, excludeSelf ? sourceRow : -1, outIndices, outDistances);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Re-ranks a query's candidates by exact distance; returns false when the rounding-error bound cannot prove
+    /// that every row outside the candidates is strictly farther than the k-th neighbour.
+    /// </summary>
+    private bool RerankCandidates(BlockWorkspace workspace, int query, ReadOnlySpan<float> values, int available, Span<int> outIndices, Span<double> outDistances)
+    {
+        CandidateLists candidates = workspace.Candidates;
+        int count = candidates.Count(query);
+        Span<int> candidateIndices = candidates.Indices(query);
+        Span<double> exact = workspace.Exact.AsSpan(0, count);
+        Span<int> order = workspace.Order.AsSpan(0, count);
+        for (int c = 0; c < count; c++)
+        {
+            exact[c] = SquaredDistance(values, _reference.Row(candidateIndices[c]));
+            order[c] = candidateIndices[c];
+        }
+
+        SortByDistanceThenIndex(exact, order);
+        int k = outIndices.Length;
+        order[..k].CopyTo(outIndices);
+        exact[..k].CopyTo(outDistances);
+
+        if (count >= available)
+        {
+            return true; // every eligible row is a candidate
+        }
+
+        // Any row never kept has a screening key ≥ the worst kept key; its true distance is at least that key plus
+        // the query norm, minus the rounding error of the single-precision screening (a generous bound: products and
+        // sums of d terms, the norm, and the centring, each within (d + 8)·2⁻²⁴ of (‖q‖ + max‖r‖)²).
+        double scale = Math.Sqrt(workspace.QueryNorms[query]) + _packed.MaxNorm;
+        double errorBound = 4.0 * (_reference.Columns + 8) * Math.ScaleB(1.0, -24) * scale * scale;
+        double lowerBoundOutside = candidates.Worst(query) + workspace.QueryNorms[query] - errorBound;
+        return outDistances[k - 1] < lowerBoundOutside;
+    }
+
+    private void ScanExactly(ReadOnlySpan<float> query, int self, Span<int> outIndices, Span<double> outDistances)
+    {
+        var best = new CandidateLists(1, outIndices.Length);
+        best.Reset(1);
+        for (int r = 0; r < _reference.Rows; r++)
+        {
+            if (r != self)
+            {
+                best.Insert(0, SquaredDistance(query, _reference.Row(r)), r);
+            }
+        }
+
+        best.Indices(0).CopyTo(outIndices);
+        best.Keys(0).CopyTo(outDistances);
+    }
+
+    /// <summary>Squared Euclidean distance in double precision (the exact ranking key).</summary>
+    internal static double SquaredDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        double sum = 0;
+        for (int j = 0; j < a.Length; j++)
+        {
+            double diff = (double)a[j] - b[j];
+            sum += diff * diff;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Insertion sort of a few candidates by (distance, index).</summary>
+    private static void SortByDistanceThenIndex(Span<double> keys, Span<int> rows)
+    {
+        for (int i = 1; i < keys.Length; i++)
+        {
+            double key = keys[i];
+            int row = rows[i];
+            int j = i - 1;
+            while (j >= 0 && (keys[j] > key || (keys[j] == key && rows[j] > row)))
+            {
+                keys[j + 1] = keys[j];
+                rows[j + 1] = rows[j];
+                j--;
+            }
+
+            keys[j + 1] = key;
+            rows[j + 1] = row;
+        }
+    }
+
+    /// <summary>Per-thread buffers reused across the blocks a thread processes.</summary>
+    private sealed class BlockWorkspace
+    {
+        public BlockWorkspace(int features, int capacity)
+        {
+            Queries = new float[QueriesPerBlock * features];
+            QueryNorms = new double[QueriesPerBlock];
+            SelfIndices = new int[QueriesPerBlock];
+            Candidates = new CandidateLists(QueriesPerBlock, capacity);
+            Exact = new double[capacity];
+            Order = new int[capacity];
+        }
+
+        public float[] Queries { get; }
+
+        public double[] QueryNorms { get; }
+
+        public int[] SelfIndices { get; }
+
+        public CandidateLists Candidates { get; }
+
+        public double[] Exact { get; }
+
+        public int[] Order { get; }
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.ML.Oversampling.Numerics;
+
+namespace Microsoft.ML.Oversampling.Neighbors;
+
+/// <summary>
+/// The reference rows laid out for the distance kernel: centred on their mean (which shrinks the magnitudes
+/// and so the rounding error of the norms-plus-dot-product formulation), split into panels of
+/// <see cref="PanelWidth"/> rows, each stored feature-major (<c>[feature][row]</c>) so the kernel loads
+/// consecutive rows of one feature as a vector. Padding rows have an infinite norm and never match.
+/// </summary>
+internal sealed class PackedReference
+{
+    public const int PanelWidth = 256;
+
+    public PackedReference(DenseMatrix reference, int maxDegreeOfParallelism)
+    {
+        Rows = reference.Rows;
+        Columns = reference.Columns;
+        PanelCount = (Rows + PanelWidth - 1) / PanelWidth;
+        Center = ColumnMeans(reference);
+        Panels = new float[(long)PanelCount * PanelWidth * Columns];
+        Norms = new float[PanelCount * PanelWidth];
+        var panelMaxNorm = new double[PanelCount];
+
+        Parallel.For(0, PanelCount, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, panel =>
+        {
+            int d = Columns;
+            Span<float> target = Panels.AsSpan(panel * PanelWidth * d, PanelWidth * d);
+            double maxNorm = 0;
+            for (int r = 0; r < PanelWidth; r++)
+            {
+                int row = (panel * PanelWidth) + r;
+                if (row >= Rows)
+                {
+                    Norms[row] = float.PositiveInfinity;
+                    continue;
+                }
+
+                ReadOnlySpan<float> values = reference.Row(row);
+                double norm = 0;
+                for (int j = 0; j < d; j++)
+                {
+                    float centred = (float)(values[j] - Center[j]);
+                    target[(j * PanelWidth) + r] = centred;
+                    norm += (double)centred * centred;
+                }
+
+                Norms[row] = (float)norm;
+                maxNorm = Math.Max(maxNorm, norm);
+            }
+
+            panelMaxNorm[panel] = maxNorm;
+        });
+
+        MaxNorm = Math.Sqrt(panelMaxNorm.Length == 0 ? 0 : panelMaxNorm.Max());
+    }
+
+    public int Rows { get; }
+
+    public int Columns { get; }
+
+    public int PanelCount { get; }
+
+    /// <summary>The column means subtracted from every reference and query row.</summary>
+    public double[] Center { get; }
+
+    /// <summary>Panel-major, then feature-major, centred values.</summary>
+    public float[] Panels { get; }
+
+    /// <summary>Squared norm of each centred row (+∞ for padding).</summary>
+    public float[] Norms { get; }
+
+    /// <summary>The largest norm of a centred reference row (bounds the kernel's rounding error).</summary>
+    public double MaxNorm { get; }
+
+    private static double[] ColumnMeans(DenseMatrix matrix)
+    {
+        var sum = new double[matrix.Columns];
+        for (int i = 0; i < matrix.Rows; i++)
+        {
+            ReadOnlySpan<float> row = matrix.Row(i);
+            for (int j = 0; j < row.Length; j++)
+            {
+                sum[j] += row[j];
+            }
+        }
+
+        for (int j = 0; j < sum.Length; j++)
+        {
+            sum[j] /= Math.Max(1, matrix.Rows);
+        }
+
+        return sum;
+    }
+}
