@@ -19,7 +19,7 @@ internal static class DistanceKernel
     /// Scans one panel for one query group.
     /// </summary>
     /// <param name="queries">The group's centred queries, feature-major: <c>[feature * GroupSize + query]</c>.</param>
-    /// <param name="panel">The panel's centred rows, feature-major: <c>[feature * PanelWidth + row]</c>.</param>
+    /// <param name="panel">The panel's centred rows in tiles (see <see cref="PackedReference"/>).</param>
     /// <param name="norms">The panel's squared row norms.</param>
     /// <param name="features">Number of features.</param>
     /// <param name="panelStart">Index of the panel's first reference row.</param>
@@ -43,18 +43,20 @@ internal static class DistanceKernel
         int lanes = TOps.Count;
         int chunk = 2 * lanes;
         const int width = PackedReference.PanelWidth;
+        const int tile = PackedReference.TileWidth;
         ref float q = ref Unsafe.AsRef(in queries[0]);
         ref float p = ref Unsafe.AsRef(in panel[0]);
         ref float n = ref Unsafe.AsRef(in norms[0]);
         TVec minusTwo = TOps.Broadcast(-2f);
         Span<float> spill = stackalloc float[64];
+        Span<float> dots = stackalloc float[GroupSize * 2 * 16];
 
         for (int c = 0; c < width; c += chunk)
         {
             TVec a00 = TOps.Zero, a01 = TOps.Zero, a10 = TOps.Zero, a11 = TOps.Zero;
             TVec a20 = TOps.Zero, a21 = TOps.Zero, a30 = TOps.Zero, a31 = TOps.Zero;
             TVec a40 = TOps.Zero, a41 = TOps.Zero, a50 = TOps.Zero, a51 = TOps.Zero;
-            ref float column = ref Unsafe.Add(ref p, c);
+            ref float column = ref Unsafe.Add(ref p, PackedReference.TileOffset(c, features));
             ref float query = ref q;
             for (int j = 0; j < features; j++)
             {
@@ -78,33 +80,46 @@ internal static class DistanceKernel
                 b = TOps.Broadcast(Unsafe.Add(ref query, 5));
                 a50 = TOps.MultiplyAdd(b, r0, a50);
                 a51 = TOps.MultiplyAdd(b, r1, a51);
-                column = ref Unsafe.Add(ref column, width);
+                column = ref Unsafe.Add(ref column, tile);
                 query = ref Unsafe.Add(ref query, GroupSize);
             }
 
-            TVec n0 = TOps.Load(ref Unsafe.Add(ref n, c));
-            TVec n1 = TOps.Load(ref Unsafe.Add(ref n, c + lanes));
+            // Park the accumulators in memory before any call: otherwise the JIT keeps them live across the rare
+            // Insert call and spills them inside the hot loop.
+            ref float dot = ref dots[0];
+            TOps.Store(a00, ref dot);
+            TOps.Store(a01, ref Unsafe.Add(ref dot, lanes));
+            TOps.Store(a10, ref Unsafe.Add(ref dot, 2 * lanes));
+            TOps.Store(a11, ref Unsafe.Add(ref dot, 3 * lanes));
+            TOps.Store(a20, ref Unsafe.Add(ref dot, 4 * lanes));
+            TOps.Store(a21, ref Unsafe.Add(ref dot, 5 * lanes));
+            TOps.Store(a30, ref Unsafe.Add(ref dot, 6 * lanes));
+            TOps.Store(a31, ref Unsafe.Add(ref dot, 7 * lanes));
+            TOps.Store(a40, ref Unsafe.Add(ref dot, 8 * lanes));
+            TOps.Store(a41, ref Unsafe.Add(ref dot, 9 * lanes));
+            TOps.Store(a50, ref Unsafe.Add(ref dot, 10 * lanes));
+            TOps.Store(a51, ref Unsafe.Add(ref dot, 11 * lanes));
+
             int rowBase = panelStart + c;
-            Offer<TVec, TOps>(a00, a01, n0, n1, minusTwo, rowBase, firstList, selfIndices[0], candidates, spill);
-            Offer<TVec, TOps>(a10, a11, n0, n1, minusTwo, rowBase, firstList + 1, selfIndices[1], candidates, spill);
-            Offer<TVec, TOps>(a20, a21, n0, n1, minusTwo, rowBase, firstList + 2, selfIndices[2], candidates, spill);
-            Offer<TVec, TOps>(a30, a31, n0, n1, minusTwo, rowBase, firstList + 3, selfIndices[3], candidates, spill);
-            Offer<TVec, TOps>(a40, a41, n0, n1, minusTwo, rowBase, firstList + 4, selfIndices[4], candidates, spill);
-            Offer<TVec, TOps>(a50, a51, n0, n1, minusTwo, rowBase, firstList + 5, selfIndices[5], candidates, spill);
+            ref float norm = ref Unsafe.Add(ref n, c);
+            for (int i = 0; i < GroupSize; i++)
+            {
+                Offer<TVec, TOps>(ref Unsafe.Add(ref dot, 2 * i * lanes), ref norm, minusTwo, rowBase, firstList + i, selfIndices[i], candidates, spill);
+            }
         }
     }
 
     /// <summary>Offers one query's keys for a chunk of rows to its candidate list (rarely more than a compare).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Offer<TVec, TOps>(
-        TVec dot0, TVec dot1, TVec norm0, TVec norm1, TVec minusTwo, int rowBase, int list, int self, CandidateLists candidates, Span<float> spill)
+        ref float dots, ref float norms, TVec minusTwo, int rowBase, int list, int self, CandidateLists candidates, Span<float> spill)
         where TVec : struct
         where TOps : ISimdOps<TVec>
     {
         int lanes = TOps.Count;
         TVec threshold = TOps.Broadcast(candidates.Thresholds[list]);
-        TVec key0 = TOps.MultiplyAdd(dot0, minusTwo, norm0);
-        TVec key1 = TOps.MultiplyAdd(dot1, minusTwo, norm1);
+        TVec key0 = TOps.MultiplyAdd(TOps.Load(ref dots), minusTwo, TOps.Load(ref norms));
+        TVec key1 = TOps.MultiplyAdd(TOps.Load(ref Unsafe.Add(ref dots, lanes)), minusTwo, TOps.Load(ref Unsafe.Add(ref norms, lanes)));
         ulong mask = TOps.LessThanMask(key0, threshold) | (TOps.LessThanMask(key1, threshold) << lanes);
         if (mask == 0)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Microsoft.ML.Oversampling.Numerics;
 
@@ -19,11 +20,16 @@ namespace Microsoft.ML.Oversampling.Neighbors;
 /// </remarks>
 public sealed class ExactNearestNeighbors
 {
-    private const int GroupsPerBlock = 16;
-    private const int QueriesPerBlock = GroupsPerBlock * DistanceKernel.GroupSize;
+    /// <summary>Bounds of the query-block size. Larger blocks stream the reference set from memory fewer times;
+    /// smaller ones balance threads better. A query's result never depends on its block.</summary>
+    private const int MinQueriesPerBlock = 16 * DistanceKernel.GroupSize;
+    private const int MaxQueriesPerBlock = 128 * DistanceKernel.GroupSize;
+
+    /// <summary>Blocks per thread to aim for, so a slow thread does not hold the others up.</summary>
+    private const int BlocksPerThread = 4;
 
     /// <summary>Extra candidates kept beyond k so the exact re-ranking rarely needs the fallback.</summary>
-    private const int ExtraCandidates = 8;
+    private const int ExtraCandidates = 4;
 
     private readonly DenseMatrix _reference;
     private readonly PackedReference _packed;
@@ -114,16 +120,18 @@ public sealed class ExactNearestNeighbors
         var indices = new int[queryCount * k];
         var distances = new double[queryCount * k];
         int capacity = Math.Min(k + ExtraCandidates, available);
-        int blocks = (queryCount + QueriesPerBlock - 1) / QueriesPerBlock;
+        int perBlock = (queryCount + (_parallelism * BlocksPerThread) - 1) / (_parallelism * BlocksPerThread);
+        perBlock = Math.Clamp(RoundUp(perBlock, DistanceKernel.GroupSize), MinQueriesPerBlock, MaxQueriesPerBlock);
+        int blocks = (queryCount + perBlock - 1) / perBlock;
         Parallel.For(
             0,
             blocks,
             new ParallelOptions { MaxDegreeOfParallelism = _parallelism },
-            () => new BlockWorkspace(_reference.Columns, capacity),
+            () => new BlockWorkspace(perBlock, _reference.Columns, capacity),
             (block, _, workspace) =>
             {
-                int first = block * QueriesPerBlock;
-                int count = Math.Min(QueriesPerBlock, queryCount - first);
+                int first = block * perBlock;
+                int count = Math.Min(perBlock, queryCount - first);
                 SearchBlock(workspace, source, rowMap, excludeSelf, first, count, k, available, indices, distances);
                 return workspace;
             },
@@ -132,6 +140,7 @@ public sealed class ExactNearestNeighbors
         return new NeighborGraph(queryCount, k, indices, distances);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SearchBlock(
         BlockWorkspace workspace, DenseMatrix source, int[]? rowMap, bool excludeSelf, int first, int count, int k, int available, int[] indices, double[] distances)
     {
@@ -200,6 +209,7 @@ public sealed class ExactNearestNeighbors
     /// Re-ranks a query's candidates by exact distance; returns false when the rounding-error bound cannot prove
     /// that every row outside the candidates is strictly farther than the k-th neighbour.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool RerankCandidates(BlockWorkspace workspace, int query, ReadOnlySpan<float> values, int available, Span<int> outIndices, Span<double> outDistances)
     {
         CandidateLists candidates = workspace.Candidates;
@@ -232,23 +242,21 @@ public sealed class ExactNearestNeighbors
         return outDistances[k - 1] < lowerBoundOutside;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanExactly(ReadOnlySpan<float> query, int self, Span<int> outIndices, Span<double> outDistances)
     {
-        var best = new CandidateLists(1, outIndices.Length);
-        best.Reset(1);
+        int count = 0;
         for (int r = 0; r < _reference.Rows; r++)
         {
             if (r != self)
             {
-                best.Insert(0, SquaredDistance(query, _reference.Row(r)), r);
+                count = BoundedSortedList.Insert(outDistances, outIndices, count, SquaredDistance(query, _reference.Row(r)), r);
             }
         }
-
-        best.Indices(0).CopyTo(outIndices);
-        best.Keys(0).CopyTo(outDistances);
     }
 
     /// <summary>Squared Euclidean distance in double precision (the exact ranking key).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double SquaredDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         double sum = 0;
@@ -260,6 +268,8 @@ public sealed class ExactNearestNeighbors
 
         return sum;
     }
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 
     /// <summary>Insertion sort of a few candidates by (distance, index).</summary>
     private static void SortByDistanceThenIndex(Span<double> keys, Span<int> rows)
@@ -284,12 +294,12 @@ public sealed class ExactNearestNeighbors
     /// <summary>Per-thread buffers reused across the blocks a thread processes.</summary>
     private sealed class BlockWorkspace
     {
-        public BlockWorkspace(int features, int capacity)
+        public BlockWorkspace(int queries, int features, int capacity)
         {
-            Queries = new float[QueriesPerBlock * features];
-            QueryNorms = new double[QueriesPerBlock];
-            SelfIndices = new int[QueriesPerBlock];
-            Candidates = new CandidateLists(QueriesPerBlock, capacity);
+            Queries = new float[queries * features];
+            QueryNorms = new double[queries];
+            SelfIndices = new int[queries];
+            Candidates = new CandidateLists(queries, capacity);
             Exact = new double[capacity];
             Order = new int[capacity];
         }

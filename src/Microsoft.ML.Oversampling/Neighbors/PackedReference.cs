@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.ML.Oversampling.Numerics;
 
 namespace Microsoft.ML.Oversampling.Neighbors;
@@ -12,6 +13,8 @@ internal sealed class PackedReference
 {
     public const int PanelWidth = 256;
 
+    public const int TileWidth = 32;
+
     public PackedReference(DenseMatrix reference, int maxDegreeOfParallelism)
     {
         Rows = reference.Rows;
@@ -23,36 +26,41 @@ internal sealed class PackedReference
         var panelMaxNorm = new double[PanelCount];
 
         Parallel.For(0, PanelCount, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, panel =>
-        {
-            int d = Columns;
-            Span<float> target = Panels.AsSpan(panel * PanelWidth * d, PanelWidth * d);
-            double maxNorm = 0;
-            for (int r = 0; r < PanelWidth; r++)
-            {
-                int row = (panel * PanelWidth) + r;
-                if (row >= Rows)
-                {
-                    Norms[row] = float.PositiveInfinity;
-                    continue;
-                }
-
-                ReadOnlySpan<float> values = reference.Row(row);
-                double norm = 0;
-                for (int j = 0; j < d; j++)
-                {
-                    float centred = (float)(values[j] - Center[j]);
-                    target[(j * PanelWidth) + r] = centred;
-                    norm += (double)centred * centred;
-                }
-
-                Norms[row] = (float)norm;
-                maxNorm = Math.Max(maxNorm, norm);
-            }
-
-            panelMaxNorm[panel] = maxNorm;
-        });
+            panelMaxNorm[panel] = PackPanel(reference, panel));
 
         MaxNorm = Math.Sqrt(panelMaxNorm.Length == 0 ? 0 : panelMaxNorm.Max());
+    }
+
+    /// <summary>Packs one panel; returns the largest squared norm in it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double PackPanel(DenseMatrix reference, int panel)
+    {
+        int d = Columns;
+        Span<float> target = Panels.AsSpan(panel * PanelWidth * d, PanelWidth * d);
+        double maxNorm = 0;
+        for (int r = 0; r < PanelWidth; r++)
+        {
+            int row = (panel * PanelWidth) + r;
+            if (row >= Rows)
+            {
+                Norms[row] = float.PositiveInfinity;
+                continue;
+            }
+
+            ReadOnlySpan<float> values = reference.Row(row);
+            double norm = 0;
+            for (int j = 0; j < d; j++)
+            {
+                float centred = (float)(values[j] - Center[j]);
+                target[TileOffset(r, d) + (j * TileWidth)] = centred;
+                norm += (double)centred * centred;
+            }
+
+            Norms[row] = (float)norm;
+            maxNorm = Math.Max(maxNorm, norm);
+        }
+
+        return maxNorm;
     }
 
     public int Rows { get; }
@@ -64,7 +72,7 @@ internal sealed class PackedReference
     /// <summary>The column means subtracted from every reference and query row.</summary>
     public double[] Center { get; }
 
-    /// <summary>Panel-major, then feature-major, centred values.</summary>
+    /// <summary>Centred values: panel-major, then tile-major, then feature-major.</summary>
     public float[] Panels { get; }
 
     /// <summary>Squared norm of each centred row (+∞ for padding).</summary>
@@ -72,6 +80,9 @@ internal sealed class PackedReference
 
     /// <summary>The largest norm of a centred reference row (bounds the kernel's rounding error).</summary>
     public double MaxNorm { get; }
+
+    /// <summary>Position, within a panel, of row <paramref name="row"/>'s first feature.</summary>
+    public static int TileOffset(int row, int features) => ((row / TileWidth) * TileWidth * features) + (row % TileWidth);
 
     private static double[] ColumnMeans(DenseMatrix matrix)
     {
