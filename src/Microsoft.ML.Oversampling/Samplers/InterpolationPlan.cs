@@ -1,0 +1,77 @@
+using Microsoft.ML.Oversampling.Numerics;
+
+namespace Microsoft.ML.Oversampling.Samplers;
+
+/// <summary>
+/// The synthetic rows of a SMOTE-family sampler before they are computed: for each new row, a base row, a
+/// target row (one of the base row's neighbours) and a step, giving <c>base + step · (target − base)</c>.
+/// Rows are indices into the problem's feature matrix. All randomness is drawn while building the plan, on one
+/// stream, so computing the rows in parallel cannot change them.
+/// </summary>
+internal sealed class InterpolationPlan
+{
+    private readonly List<int> _bases = [];
+    private readonly List<int> _targets = [];
+    private readonly List<double> _steps = [];
+
+    public int Count => _bases.Count;
+
+    public IReadOnlyList<int> BaseRows => _bases;
+
+    public IReadOnlyList<int> TargetRows => _targets;
+
+    public IReadOnlyList<double> Steps => _steps;
+
+    public void Add(int baseRow, int targetRow, double step)
+    {
+        _bases.Add(baseRow);
+        _targets.Add(targetRow);
+        _steps.Add(step);
+    }
+
+    /// <summary>
+    /// imbalanced-learn's <c>_make_samples</c>: draws <paramref name="count"/> slots uniformly with replacement
+    /// among all (base row, neighbour) slots, each with step <c>stepScale · U[0, 1)</c>.
+    /// </summary>
+    /// <param name="baseRows">The candidate base rows.</param>
+    /// <param name="neighbors">The <paramref name="k"/> neighbour rows of each base row, base-major.</param>
+    /// <param name="k">Neighbours per base row.</param>
+    /// <param name="count">Slots to draw.</param>
+    /// <param name="stepScale">1 for a full step, 0.5 for Borderline-2's steps toward other classes.</param>
+    /// <param name="random">The class's random stream.</param>
+    public void DrawUniform(ReadOnlySpan<int> baseRows, ReadOnlySpan<int> neighbors, int k, int count, double stepScale, DeterministicRandom random)
+    {
+        int slots = checked(baseRows.Length * k);
+        for (int i = 0; i < count; i++)
+        {
+            int slot = random.NextInt(slots);
+            Add(baseRows[slot / k], neighbors[slot], stepScale * random.NextDouble());
+        }
+    }
+
+    /// <summary>Computes the rows (in double precision, rounded once to float), in parallel over fixed blocks.</summary>
+    public DenseMatrix Generate(DenseMatrix features, int maxDegreeOfParallelism)
+    {
+        const int rowsPerBlock = 1024;
+        int d = features.Columns;
+        var result = new DenseMatrix(Count, d);
+        int blocks = (Count + rowsPerBlock - 1) / rowsPerBlock;
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, block =>
+        {
+            int end = Math.Min(Count, (block + 1) * rowsPerBlock);
+            for (int i = block * rowsPerBlock; i < end; i++)
+            {
+                ReadOnlySpan<float> from = features.Row(_bases[i]);
+                ReadOnlySpan<float> to = features.Row(_targets[i]);
+                Span<float> output = result.Row(i);
+                double step = _steps[i];
+                for (int j = 0; j < d; j++)
+                {
+                    output[j] = (float)(from[j] + (step * ((double)to[j] - from[j])));
+                }
+            }
+        });
+
+        return result;
+    }
+}
