@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Microsoft.ML.Oversampling.Neighbors;
 
@@ -14,6 +15,7 @@ internal static class BoundedSortedList
     /// <paramref name="keys"/>/<paramref name="indices"/> (capacity = their length) if it belongs among the smallest;
     /// returns the new count.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Insert<TKey>(Span<TKey> keys, Span<int> indices, int count, TKey key, int index)
         where TKey : IComparisonOperators<TKey, TKey, bool>
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Microsoft.ML.Oversampling.Neighbors;
 
 /// <summary>
@@ -39,14 +41,16 @@ internal sealed class CandidateLists
     /// <summary>The largest key held, or +∞ when the list is not full.</summary>
     public float Worst(int list) => _thresholds[list];
 
+    /// <summary>Offers a candidate to one list (the kernel has already checked it beats the threshold).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Insert(int list, float key, int index)
     {
-        Span<float> keys = _keys.AsSpan(list * Capacity, Capacity);
-        int count = BoundedSortedList.Insert(keys, _indices.AsSpan(list * Capacity, Capacity), _counts[list], key, index);
+        int start = list * Capacity;
+        int count = BoundedSortedList.Insert(_keys.AsSpan(start, Capacity), _indices.AsSpan(start, Capacity), _counts[list], key, index);
         _counts[list] = count;
         if (count == Capacity)
         {
-            _thresholds[list] = keys[count - 1];
+            _thresholds[list] = _keys[start + count - 1];
         }
     }
 }

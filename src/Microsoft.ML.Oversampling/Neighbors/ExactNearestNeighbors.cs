@@ -13,8 +13,9 @@ namespace Microsoft.ML.Oversampling.Neighbors;
 /// precision on mean-centred data, keeping a few more candidates than asked; the candidates are then re-ranked
 /// by squared distances computed in double precision. A rigorous bound on the single-precision rounding error
 /// proves that no row outside the candidates can be nearer (or tie); a query for which the proof fails (many
-/// near-equal distances, e.g. duplicated rows) is re-searched exactly in double precision. So the result
-/// equals a double-precision brute-force search with ties broken by index.</para>
+/// near-equal distances, e.g. duplicated rows) is screened again with 8 times more candidates and, if the proof
+/// still fails, searched exactly in double precision. So the result equals a double-precision brute-force search with ties
+/// broken by index.</para>
 /// <para>Memory: one packed copy of the reference set plus small per-block buffers; the full distance matrix is
 /// never materialised. Work is split into fixed blocks of queries run in parallel.</para>
 /// </remarks>
@@ -140,37 +141,88 @@ public sealed class ExactNearestNeighbors
         return new NeighborGraph(queryCount, k, indices, distances);
     }
 
+    /// <summary>
+    /// Searches one block of queries: screens every reference row keeping a few spare candidates and re-ranks them
+    /// exactly. Queries whose result the error bound cannot certify (many near-equal distances) are screened again
+    /// with 8 times more candidates; the rare ones still uncertain (large groups of duplicated rows) are searched
+    /// exactly in double precision.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SearchBlock(
         BlockWorkspace workspace, DenseMatrix source, int[]? rowMap, bool excludeSelf, int first, int count, int k, int available, int[] indices, double[] distances)
     {
+        int[] pending = Enumerable.Range(first, count).ToArray();
+        int capacity = Math.Min(k + ExtraCandidates, available);
+        CandidateLists candidates = workspace.Candidates;
+        for (int pass = 0; pass < 2 && pending.Length > 0; pass++)
+        {
+            Screen(workspace, candidates, source, rowMap, excludeSelf, pending);
+            var uncertain = new List<int>();
+            for (int slot = 0; slot < pending.Length; slot++)
+            {
+                int query = pending[slot];
+                ReadOnlySpan<float> values = source.Row(rowMap is null ? query : rowMap[query]);
+                if (!RerankCandidates(workspace, candidates, slot, values, available, indices.AsSpan(query * k, k), distances.AsSpan(query * k, k)))
+                {
+                    uncertain.Add(query);
+                }
+            }
+
+            pending = [.. uncertain];
+            capacity = (int)Math.Min(available, 8L * capacity);
+            candidates = new CandidateLists(RoundUp(pending.Length, DistanceKernel.GroupSize), capacity);
+        }
+
+        foreach (int query in pending)
+        {
+            int sourceRow = rowMap is null ? query : rowMap[query];
+            ScanExactly(source.Row(sourceRow), excludeSelf ? sourceRow : -1, indices.AsSpan(query * k, k), distances.AsSpan(query * k, k));
+        }
+    }
+
+    /// <summary>Exact search of one query in double precision over every reference row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanExactly(ReadOnlySpan<float> query, int self, Span<int> outIndices, Span<double> outDistances)
+    {
+        int count = 0;
+        for (int r = 0; r < _reference.Rows; r++)
+        {
+            if (r != self)
+            {
+                count = BoundedSortedList.Insert(outDistances, outIndices, count, SquaredDistance(query, _reference.Row(r)), r);
+            }
+        }
+    }
+
+    /// <summary>Screens all reference rows for the given queries, filling one candidate list per query (by slot).</summary>
+    private void Screen(BlockWorkspace workspace, CandidateLists candidates, DenseMatrix source, int[]? rowMap, bool excludeSelf, int[] queries)
+    {
         int d = _reference.Columns;
         const int g = DistanceKernel.GroupSize;
-        int groups = (count + g - 1) / g;
+        int groups = (queries.Length + g - 1) / g;
         float[] packedQueries = workspace.Queries;
         Array.Clear(packedQueries);
         Array.Fill(workspace.SelfIndices, -1);
-        for (int i = 0; i < count; i++)
+        for (int slot = 0; slot < queries.Length; slot++)
         {
-            int sourceRow = rowMap is null ? first + i : rowMap[first + i];
+            int sourceRow = rowMap is null ? queries[slot] : rowMap[queries[slot]];
             ReadOnlySpan<float> values = source.Row(sourceRow);
-            int groupOffset = (i / g) * d * g;
+            int groupOffset = (slot / g) * d * g;
             double norm = 0;
             for (int j = 0; j < d; j++)
             {
                 float centred = (float)(values[j] - _packed.Center[j]);
-                packedQueries[groupOffset + (j * g) + (i % g)] = centred;
+                packedQueries[groupOffset + (j * g) + (slot % g)] = centred;
                 norm += (double)centred * centred;
             }
 
-            workspace.QueryNorms[i] = norm;
+            workspace.QueryNorms[slot] = norm;
             if (excludeSelf)
             {
-                workspace.SelfIndices[i] = sourceRow;
+                workspace.SelfIndices[slot] = sourceRow;
             }
         }
 
-        CandidateLists candidates = workspace.Candidates;
         candidates.Reset(groups * g);
         const int width = PackedReference.PanelWidth;
         for (int panel = 0; panel < _packed.PanelCount; panel++)
@@ -179,28 +231,16 @@ public sealed class ExactNearestNeighbors
             ReadOnlySpan<float> norms = _packed.Norms.AsSpan(panel * width, width);
             for (int group = 0; group < groups; group++)
             {
-                ReadOnlySpan<float> queries = packedQueries.AsSpan(group * d * g, d * g);
+                ReadOnlySpan<float> groupQueries = packedQueries.AsSpan(group * d * g, d * g);
                 ReadOnlySpan<int> self = workspace.SelfIndices.AsSpan(group * g, g);
                 if (_useVector512)
                 {
-                    DistanceKernel.Scan<Vector512<float>, Simd512>(queries, panelValues, norms, d, panel * width, candidates, group * g, self);
+                    DistanceKernel.Scan<Vector512<float>, Simd512>(groupQueries, panelValues, norms, d, panel * width, candidates, group * g, self);
                 }
                 else
                 {
-                    DistanceKernel.Scan<Vector256<float>, Simd256>(queries, panelValues, norms, d, panel * width, candidates, group * g, self);
+                    DistanceKernel.Scan<Vector256<float>, Simd256>(groupQueries, panelValues, norms, d, panel * width, candidates, group * g, self);
                 }
-            }
-        }
-
-        for (int i = 0; i < count; i++)
-        {
-            int sourceRow = rowMap is null ? first + i : rowMap[first + i];
-            ReadOnlySpan<float> query = source.Row(sourceRow);
-            Span<int> outIndices = indices.AsSpan((first + i) * k, k);
-            Span<double> outDistances = distances.AsSpan((first + i) * k, k);
-            if (!RerankCandidates(workspace, i, query, available, outIndices, outDistances))
-            {
-                ScanExactly(query, excludeSelf ? sourceRow : -1, outIndices, outDistances);
             }
         }
     }
@@ -210,13 +250,13 @@ public sealed class ExactNearestNeighbors
     /// that every row outside the candidates is strictly farther than the k-th neighbour.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool RerankCandidates(BlockWorkspace workspace, int query, ReadOnlySpan<float> values, int available, Span<int> outIndices, Span<double> outDistances)
+    private bool RerankCandidates(
+        BlockWorkspace workspace, CandidateLists candidates, int query, ReadOnlySpan<float> values, int available, Span<int> outIndices, Span<double> outDistances)
     {
-        CandidateLists candidates = workspace.Candidates;
         int count = candidates.Count(query);
         Span<int> candidateIndices = candidates.Indices(query);
-        Span<double> exact = workspace.Exact.AsSpan(0, count);
-        Span<int> order = workspace.Order.AsSpan(0, count);
+        Span<double> exact = workspace.Exact(count);
+        Span<int> order = workspace.Order(count);
         for (int c = 0; c < count; c++)
         {
             exact[c] = SquaredDistance(values, _reference.Row(candidateIndices[c]));
@@ -242,19 +282,6 @@ public sealed class ExactNearestNeighbors
         return outDistances[k - 1] < lowerBoundOutside;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanExactly(ReadOnlySpan<float> query, int self, Span<int> outIndices, Span<double> outDistances)
-    {
-        int count = 0;
-        for (int r = 0; r < _reference.Rows; r++)
-        {
-            if (r != self)
-            {
-                count = BoundedSortedList.Insert(outDistances, outIndices, count, SquaredDistance(query, _reference.Row(r)), r);
-            }
-        }
-    }
-
     /// <summary>Squared Euclidean distance in double precision (the exact ranking key).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double SquaredDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
@@ -271,9 +298,29 @@ public sealed class ExactNearestNeighbors
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 
-    /// <summary>Insertion sort of a few candidates by (distance, index).</summary>
+    /// <summary>Sorts candidates by (distance, index).</summary>
     private static void SortByDistanceThenIndex(Span<double> keys, Span<int> rows)
     {
+        if (keys.Length > 32)
+        {
+            // Large lists only come from re-screening tie-heavy data: sort by distance, then each run of equal
+            // distances by index.
+            keys.Sort(rows);
+            for (int start = 0; start < keys.Length;)
+            {
+                int end = start + 1;
+                while (end < keys.Length && keys[end] == keys[start])
+                {
+                    end++;
+                }
+
+                rows[start..end].Sort();
+                start = end;
+            }
+
+            return;
+        }
+
         for (int i = 1; i < keys.Length; i++)
         {
             double key = keys[i];
@@ -294,14 +341,15 @@ public sealed class ExactNearestNeighbors
     /// <summary>Per-thread buffers reused across the blocks a thread processes.</summary>
     private sealed class BlockWorkspace
     {
+        private double[] _exact = [];
+        private int[] _order = [];
+
         public BlockWorkspace(int queries, int features, int capacity)
         {
             Queries = new float[queries * features];
             QueryNorms = new double[queries];
             SelfIndices = new int[queries];
             Candidates = new CandidateLists(queries, capacity);
-            Exact = new double[capacity];
-            Order = new int[capacity];
         }
 
         public float[] Queries { get; }
@@ -310,10 +358,27 @@ public sealed class ExactNearestNeighbors
 
         public int[] SelfIndices { get; }
 
+        /// <summary>The first screening pass's candidate lists (retries allocate larger ones).</summary>
         public CandidateLists Candidates { get; }
 
-        public double[] Exact { get; }
+        public Span<double> Exact(int count)
+        {
+            if (_exact.Length < count)
+            {
+                _exact = new double[count];
+            }
 
-        public int[] Order { get; }
+            return _exact.AsSpan(0, count);
+        }
+
+        public Span<int> Order(int count)
+        {
+            if (_order.Length < count)
+            {
+                _order = new int[count];
+            }
+
+            return _order.AsSpan(0, count);
+        }
     }
 }

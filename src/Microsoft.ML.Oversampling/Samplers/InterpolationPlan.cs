@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Microsoft.ML.Oversampling.Numerics;
 
 namespace Microsoft.ML.Oversampling.Samplers;
@@ -53,25 +56,44 @@ internal sealed class InterpolationPlan
     public DenseMatrix Generate(DenseMatrix features, int maxDegreeOfParallelism)
     {
         const int rowsPerBlock = 1024;
-        int d = features.Columns;
-        var result = new DenseMatrix(Count, d);
+        var result = new DenseMatrix(Count, features.Columns);
         int blocks = (Count + rowsPerBlock - 1) / rowsPerBlock;
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, block =>
         {
+            ReadOnlySpan<int> bases = CollectionsMarshal.AsSpan(_bases);
+            ReadOnlySpan<int> targets = CollectionsMarshal.AsSpan(_targets);
+            ReadOnlySpan<double> steps = CollectionsMarshal.AsSpan(_steps);
             int end = Math.Min(Count, (block + 1) * rowsPerBlock);
             for (int i = block * rowsPerBlock; i < end; i++)
             {
-                ReadOnlySpan<float> from = features.Row(_bases[i]);
-                ReadOnlySpan<float> to = features.Row(_targets[i]);
-                Span<float> output = result.Row(i);
-                double step = _steps[i];
-                for (int j = 0; j < d; j++)
-                {
-                    output[j] = (float)(from[j] + (step * ((double)to[j] - from[j])));
-                }
+                Interpolate(features.Row(bases[i]), features.Row(targets[i]), steps[i], result.Row(i));
             }
         });
 
         return result;
+    }
+
+    /// <summary><c>output = from + step · (to − from)</c> per feature, computed in double and rounded to float.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Interpolate(ReadOnlySpan<float> from, ReadOnlySpan<float> to, double step, Span<float> output)
+    {
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var stepVector = Vector256.Create(step);
+            for (; j <= from.Length - Vector256<float>.Count; j += Vector256<float>.Count)
+            {
+                var (fromLow, fromHigh) = Vector256.Widen(Vector256.Create(from.Slice(j, Vector256<float>.Count)));
+                var (toLow, toHigh) = Vector256.Widen(Vector256.Create(to.Slice(j, Vector256<float>.Count)));
+                Vector256<double> low = fromLow + (stepVector * (toLow - fromLow));
+                Vector256<double> high = fromHigh + (stepVector * (toHigh - fromHigh));
+                Vector256.Narrow(low, high).CopyTo(output.Slice(j, Vector256<float>.Count));
+            }
+        }
+
+        for (; j < from.Length; j++)
+        {
+            output[j] = (float)(from[j] + (step * ((double)to[j] - from[j])));
+        }
     }
 }

@@ -83,6 +83,26 @@ public class ExactNearestNeighborsTests
         Assert.Equal(rows.Length, graph.QueryCount);
     }
 
+    [Theory]
+    [InlineData(600, 3, 10)]
+    [InlineData(900, 16, 5)]
+    public void SmallIntegerValues_ManyExactTies_EqualBruteForce(int rows, int columns, int k)
+    {
+        // Like letter_img: small integer features, so many rows share the k-th distance and the first screening
+        // cannot certify the result; the re-screening with more candidates must still give the exact answer.
+        var random = new DeterministicRandom(rows);
+        var data = new DenseMatrix(rows, columns);
+        for (int i = 0; i < data.Values.Length; i++)
+        {
+            data.Values[i] = 100 + random.NextInt(3);
+        }
+
+        NeighborGraph graph = new ExactNearestNeighbors(data).SearchSelf(k);
+        var (expected, expectedDistances) = BruteForceNeighbors.Search(data, data, k, q => q);
+        Assert.Equal(expected, graph.Indices);
+        Assert.Equal(expectedDistances, graph.SquaredDistances);
+    }
+
     [Fact]
     public void AllRowsIdentical_TiesBrokenByIndex()
     {
