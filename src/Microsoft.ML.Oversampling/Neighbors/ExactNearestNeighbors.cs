@@ -206,14 +206,12 @@ public sealed class ExactNearestNeighbors
         for (int slot = 0; slot < queries.Length; slot++)
         {
             int sourceRow = rowMap is null ? queries[slot] : rowMap[queries[slot]];
-            ReadOnlySpan<float> values = source.Row(sourceRow);
+            Span<float> centred = workspace.Centred;
+            double norm = _packed.Centre(source.Row(sourceRow), centred);
             int groupOffset = (slot / g) * d * g;
-            double norm = 0;
             for (int j = 0; j < d; j++)
             {
-                float centred = (float)(values[j] - _packed.Center[j]);
-                packedQueries[groupOffset + (j * g) + (slot % g)] = centred;
-                norm += (double)centred * centred;
+                packedQueries[groupOffset + (j * g) + (slot % g)] = centred[j];
             }
 
             workspace.QueryNorms[slot] = norm;
@@ -347,12 +345,16 @@ public sealed class ExactNearestNeighbors
         public BlockWorkspace(int queries, int features, int capacity)
         {
             Queries = new float[queries * features];
+            Centred = new float[features];
             QueryNorms = new double[queries];
             SelfIndices = new int[queries];
             Candidates = new CandidateLists(queries, capacity);
         }
 
         public float[] Queries { get; }
+
+        /// <summary>One centred query row.</summary>
+        public float[] Centred { get; }
 
         public double[] QueryNorms { get; }
 

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using Microsoft.ML.Oversampling.Numerics;
 
@@ -13,14 +14,17 @@ internal sealed class PackedReference
 {
     public const int PanelWidth = 256;
 
-    public const int TileWidth = 32;
+    public const int TileWidth = 64;
+
+    /// <summary>The column means (rounded to float), subtracted from every reference and query row.</summary>
+    private readonly float[] _centre;
 
     public PackedReference(DenseMatrix reference, int maxDegreeOfParallelism)
     {
         Rows = reference.Rows;
         Columns = reference.Columns;
         PanelCount = (Rows + PanelWidth - 1) / PanelWidth;
-        Center = ColumnMeans(reference);
+        _centre = ColumnMeans(reference);
         Panels = new float[(long)PanelCount * PanelWidth * Columns];
         Norms = new float[PanelCount * PanelWidth];
         var panelMaxNorm = new double[PanelCount];
@@ -37,6 +41,7 @@ internal sealed class PackedReference
     {
         int d = Columns;
         Span<float> target = Panels.AsSpan(panel * PanelWidth * d, PanelWidth * d);
+        Span<float> centred = d <= 1024 ? stackalloc float[d] : new float[d];
         double maxNorm = 0;
         for (int r = 0; r < PanelWidth; r++)
         {
@@ -47,20 +52,29 @@ internal sealed class PackedReference
                 continue;
             }
 
-            ReadOnlySpan<float> values = reference.Row(row);
-            double norm = 0;
+            float norm = Centre(reference.Row(row), centred);
+            Span<float> destination = target[TileOffset(r, d)..];
             for (int j = 0; j < d; j++)
             {
-                float centred = (float)(values[j] - Center[j]);
-                target[TileOffset(r, d) + (j * TileWidth)] = centred;
-                norm += (double)centred * centred;
+                destination[j * TileWidth] = centred[j];
             }
 
-            Norms[row] = (float)norm;
+            Norms[row] = norm;
             maxNorm = Math.Max(maxNorm, norm);
         }
 
         return maxNorm;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="values"/> minus the centre into <paramref name="centred"/> and returns its squared norm
+    /// (single precision; its rounding error is covered by the search's error bound). Queries and references are
+    /// centred by this same routine.
+    /// </summary>
+    public float Centre(ReadOnlySpan<float> values, Span<float> centred)
+    {
+        TensorPrimitives.Subtract(values, _centre, centred);
+        return TensorPrimitives.SumOfSquares<float>(centred);
     }
 
     public int Rows { get; }
@@ -69,8 +83,6 @@ internal sealed class PackedReference
 
     public int PanelCount { get; }
 
-    /// <summary>The column means subtracted from every reference and query row.</summary>
-    public double[] Center { get; }
 
     /// <summary>Centred values: panel-major, then tile-major, then feature-major.</summary>
     public float[] Panels { get; }
@@ -84,23 +96,26 @@ internal sealed class PackedReference
     /// <summary>Position, within a panel, of row <paramref name="row"/>'s first feature.</summary>
     public static int TileOffset(int row, int features) => ((row / TileWidth) * TileWidth * features) + (row % TileWidth);
 
-    private static double[] ColumnMeans(DenseMatrix matrix)
+    /// <summary>
+    /// Column means of up to 4096 evenly spaced rows: any point near the data's middle serves as the centre (it only
+    /// has to shrink magnitudes; exactness never depends on it), so a sample is enough.
+    /// </summary>
+    private static float[] ColumnMeans(DenseMatrix matrix)
     {
         var sum = new double[matrix.Columns];
-        for (int i = 0; i < matrix.Rows; i++)
+        int step = Math.Max(1, matrix.Rows / 4096);
+        int count = 0;
+        for (int i = 0; i < matrix.Rows; i += step)
         {
             ReadOnlySpan<float> row = matrix.Row(i);
             for (int j = 0; j < row.Length; j++)
             {
                 sum[j] += row[j];
             }
+
+            count++;
         }
 
-        for (int j = 0; j < sum.Length; j++)
-        {
-            sum[j] /= Math.Max(1, matrix.Rows);
-        }
-
-        return sum;
+        return sum.Select(total => (float)(total / Math.Max(1, count))).ToArray();
     }
 }
