@@ -147,12 +147,15 @@ internal static class DistanceKernel
         TOps.Store(key1, ref spill[lanes]);
         TOps.Store(key2, ref spill[2 * lanes]);
         TOps.Store(key3, ref spill[3 * lanes]);
+        // The mask was computed against the threshold before this chunk; re-check each key against the current one
+        // (it drops as the list fills) before paying for an insertion.
+        float[] thresholds = candidates.Thresholds;
         while (mask != 0)
         {
             int lane = BitOperations.TrailingZeroCount(mask);
             mask &= mask - 1;
             int row = rowBase + lane;
-            if (row != self)
+            if (row != self && spill[lane] < thresholds[list])
             {
                 candidates.Insert(list, spill[lane], row);
             }
