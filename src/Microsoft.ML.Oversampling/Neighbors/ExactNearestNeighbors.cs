@@ -14,8 +14,8 @@ namespace Microsoft.ML.Oversampling.Neighbors;
 /// by squared distances computed in double precision. A rigorous bound on the single-precision rounding error
 /// proves that no row outside the candidates can be nearer (or tie); a query for which the proof fails (many
 /// near-equal distances, e.g. duplicated rows) is screened again with 8 times more candidates and, if the proof
-/// still fails, searched exactly in double precision. So the result equals a double-precision brute-force search with ties
-/// broken by index.</para>
+/// still fails, searched exactly in double precision. So the result equals a double-precision brute-force search
+/// with ties broken by index.</para>
 /// <para>Memory: one packed copy of the reference set plus small per-block buffers; the full distance matrix is
 /// never materialised. Work is split into fixed blocks of queries run in parallel.</para>
 /// </remarks>
