@@ -29,8 +29,9 @@ public sealed class ExactNearestNeighbors
     /// <summary>Blocks per thread to aim for, so a slow thread does not hold the others up.</summary>
     private const int BlocksPerThread = 4;
 
-    /// <summary>Extra candidates kept beyond k so the exact re-ranking rarely needs the fallback.</summary>
-    private const int ExtraCandidates = 4;
+    /// <summary>Extra candidates kept beyond k so the exact re-ranking can usually certify the result (each extra one
+    /// costs insertions on every query; uncertain queries are re-screened).</summary>
+    private const int ExtraCandidates = 2;
 
     private readonly DenseMatrix _reference;
     private readonly PackedReference _packed;

@@ -42,6 +42,7 @@ public sealed class Adasyn : Oversampler
         int[] sameClass = ClassNeighbors.WithinClass(problem, label, k, null, search);
         ReadOnlySpan<int> classRows = problem.RowsOf(label);
         var plan = new InterpolationPlan();
+        plan.Reserve(perRow.Sum());
         for (int i = 0; i < perRow.Length; i++)
         {
             for (int s = 0; s < perRow[i]; s++)

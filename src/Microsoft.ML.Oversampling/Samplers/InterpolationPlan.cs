@@ -25,6 +25,14 @@ internal sealed class InterpolationPlan
 
     public IReadOnlyList<double> Steps => _steps;
 
+    /// <summary>Makes room for <paramref name="additional"/> more rows.</summary>
+    public void Reserve(int additional)
+    {
+        _bases.EnsureCapacity(_bases.Count + additional);
+        _targets.EnsureCapacity(_targets.Count + additional);
+        _steps.EnsureCapacity(_steps.Count + additional);
+    }
+
     public void Add(int baseRow, int targetRow, double step)
     {
         _bases.Add(baseRow);
@@ -45,6 +53,7 @@ internal sealed class InterpolationPlan
     public void DrawUniform(ReadOnlySpan<int> baseRows, ReadOnlySpan<int> neighbors, int k, int count, double stepScale, DeterministicRandom random)
     {
         int slots = checked(baseRows.Length * k);
+        Reserve(count);
         for (int i = 0; i < count; i++)
         {
             int slot = random.NextInt(slots);
