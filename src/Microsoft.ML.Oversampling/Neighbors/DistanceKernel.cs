@@ -161,4 +161,51 @@ internal static class DistanceKernel
             }
         }
     }
+
+    /// <summary>
+    /// Appends to <paramref name="rows"/> every row of one panel whose key <c>‖r‖² − 2 q·r</c> for a single query
+    /// is below <paramref name="bound"/> (the exact path for queries whose candidates could not be certified).
+    /// </summary>
+    /// <param name="query">The centred query (length <paramref name="features"/>).</param>
+    /// <param name="panel">The panel's centred rows in tiles.</param>
+    /// <param name="norms">The panel's squared row norms.</param>
+    /// <param name="features">Number of features.</param>
+    /// <param name="panelStart">Index of the panel's first reference row.</param>
+    /// <param name="bound">Keys strictly below it are collected.</param>
+    /// <param name="self">Reference index to skip, or −1.</param>
+    /// <param name="rows">Receives the collected reference indices, ascending.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void CollectBelow<TVec, TOps>(
+        ReadOnlySpan<float> query, ReadOnlySpan<float> panel, ReadOnlySpan<float> norms, int features, int panelStart, float bound, int self, List<int> rows)
+        where TVec : struct
+        where TOps : ISimdOps<TVec>
+    {
+        int lanes = TOps.Count;
+        const int tile = PackedReference.TileWidth;
+        ref float p = ref Unsafe.AsRef(in panel[0]);
+        ref float n = ref Unsafe.AsRef(in norms[0]);
+        TVec minusTwo = TOps.Broadcast(-2f);
+        TVec threshold = TOps.Broadcast(bound);
+        for (int c = 0; c < PackedReference.PanelWidth; c += lanes)
+        {
+            TVec dot = TOps.Zero;
+            ref float column = ref Unsafe.Add(ref p, PackedReference.TileOffset(c, features));
+            for (int j = 0; j < features; j++)
+            {
+                dot = TOps.MultiplyAdd(TOps.Broadcast(query[j]), TOps.Load(ref column), dot);
+                column = ref Unsafe.Add(ref column, tile);
+            }
+
+            ulong mask = TOps.LessThanMask(TOps.MultiplyAdd(dot, minusTwo, TOps.Load(ref Unsafe.Add(ref n, c))), threshold);
+            while (mask != 0)
+            {
+                int row = panelStart + c + BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                if (row != self)
+                {
+                    rows.Add(row);
+                }
+            }
+        }
+    }
 }

@@ -12,10 +12,10 @@ namespace Microsoft.ML.Oversampling.Neighbors;
 /// <para>Screening uses the norms-plus-dot-product form <c>‖q − r‖² = ‖q‖² + ‖r‖² − 2 q·r</c> in single
 /// precision on mean-centred data, keeping a few more candidates than asked; the candidates are then re-ranked
 /// by squared distances computed in double precision. A rigorous bound on the single-precision rounding error
-/// proves that no row outside the candidates can be nearer (or tie); a query for which the proof fails (many
-/// near-equal distances, e.g. duplicated rows) is screened again with 8 times more candidates and, if the proof
-/// still fails, searched exactly in double precision. So the result equals a double-precision brute-force search
-/// with ties broken by index.</para>
+/// proves that no row outside the candidates can be nearer (or tie); for a query where the proof fails (many
+/// near-equal distances, e.g. duplicated rows) every row whose key is within the error bound of the k-th distance
+/// is collected and ranked exactly. So the result equals a double-precision brute-force search with ties broken
+/// by index.</para>
 /// <para>Memory: one packed copy of the reference set plus small per-block buffers; the full distance matrix is
 /// never materialised. Work is split into fixed blocks of queries run in parallel.</para>
 /// </remarks>
@@ -144,55 +144,83 @@ public sealed class ExactNearestNeighbors
 
     /// <summary>
     /// Searches one block of queries: screens every reference row keeping a few spare candidates and re-ranks them
-    /// exactly. Queries whose result the error bound cannot certify (many near-equal distances) are screened again
-    /// with 8 times more candidates; the rare ones still uncertain (large groups of duplicated rows) are searched
-    /// exactly in double precision.
+    /// exactly. A query whose result the error bound cannot certify (several rows at nearly the k-th distance, e.g.
+    /// duplicated rows or small integer features) is finished by <see cref="SearchWithinBound"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SearchBlock(
         BlockWorkspace workspace, DenseMatrix source, int[]? rowMap, bool excludeSelf, int first, int count, int k, int available, int[] indices, double[] distances)
     {
-        int[] pending = Enumerable.Range(first, count).ToArray();
-        int capacity = Math.Min(k + ExtraCandidates, available);
-        CandidateLists candidates = workspace.Candidates;
-        for (int pass = 0; pass < 2 && pending.Length > 0; pass++)
+        int[] queries = Enumerable.Range(first, count).ToArray();
+        Screen(workspace, workspace.Candidates, source, rowMap, excludeSelf, queries);
+        for (int slot = 0; slot < queries.Length; slot++)
         {
-            Screen(workspace, candidates, source, rowMap, excludeSelf, pending);
-            var uncertain = new List<int>();
-            for (int slot = 0; slot < pending.Length; slot++)
-            {
-                int query = pending[slot];
-                ReadOnlySpan<float> values = source.Row(rowMap is null ? query : rowMap[query]);
-                if (!RerankCandidates(workspace, candidates, slot, values, available, indices.AsSpan(query * k, k), distances.AsSpan(query * k, k)))
-                {
-                    uncertain.Add(query);
-                }
-            }
-
-            pending = [.. uncertain];
-            capacity = (int)Math.Min(available, 8L * capacity);
-            candidates = new CandidateLists(RoundUp(pending.Length, DistanceKernel.GroupSize), capacity);
-        }
-
-        foreach (int query in pending)
-        {
+            int query = queries[slot];
             int sourceRow = rowMap is null ? query : rowMap[query];
-            ScanExactly(source.Row(sourceRow), excludeSelf ? sourceRow : -1, indices.AsSpan(query * k, k), distances.AsSpan(query * k, k));
+            ReadOnlySpan<float> values = source.Row(sourceRow);
+            Span<int> outIndices = indices.AsSpan(query * k, k);
+            Span<double> outDistances = distances.AsSpan(query * k, k);
+            if (!RerankCandidates(workspace, workspace.Candidates, slot, values, available, outIndices, outDistances))
+            {
+                SearchWithinBound(workspace, values, excludeSelf ? sourceRow : -1, outIndices, outDistances);
+            }
         }
     }
 
-    /// <summary>Exact search of one query in double precision over every reference row.</summary>
+    /// <summary>
+    /// The exact path for one uncertain query. The k-th distance among its candidates, D, bounds the true k-th
+    /// distance from above, so every true neighbour has a screening key below <c>D − ‖q‖² + error bound</c>: collect
+    /// all rows under that bound (a single-query SIMD scan) and rank them by exact distance, then index.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanExactly(ReadOnlySpan<float> query, int self, Span<int> outIndices, Span<double> outDistances)
+    private void SearchWithinBound(BlockWorkspace workspace, ReadOnlySpan<float> values, int self, Span<int> outIndices, Span<double> outDistances)
     {
-        int count = 0;
-        for (int r = 0; r < _reference.Rows; r++)
+        int d = _reference.Columns;
+        Span<float> centred = workspace.Centred;
+        double queryNorm = _packed.Centre(values, centred);
+        double limit = outDistances[^1] - queryNorm + ErrorBound(queryNorm);
+        float bound = (float)limit;
+        bound = bound <= limit ? MathF.BitIncrement(bound) : bound;
+
+        List<int> rows = workspace.Collected;
+        rows.Clear();
+        const int width = PackedReference.PanelWidth;
+        for (int panel = 0; panel < _packed.PanelCount; panel++)
         {
-            if (r != self)
+            ReadOnlySpan<float> panelValues = _packed.Panels.AsSpan(panel * width * d, width * d);
+            ReadOnlySpan<float> norms = _packed.Norms.AsSpan(panel * width, width);
+            if (_useVector512)
             {
-                count = BoundedSortedList.Insert(outDistances, outIndices, count, SquaredDistance(query, _reference.Row(r)), r);
+                DistanceKernel.CollectBelow<Vector512<float>, Simd512>(centred, panelValues, norms, d, panel * width, bound, self, rows);
+            }
+            else
+            {
+                DistanceKernel.CollectBelow<Vector256<float>, Simd256>(centred, panelValues, norms, d, panel * width, bound, self, rows);
             }
         }
+
+        Span<double> exact = workspace.Exact(rows.Count);
+        Span<int> order = workspace.Order(rows.Count);
+        for (int c = 0; c < rows.Count; c++)
+        {
+            exact[c] = SquaredDistance(values, _reference.Row(rows[c]));
+            order[c] = rows[c];
+        }
+
+        SortByDistanceThenIndex(exact, order);
+        order[..outIndices.Length].CopyTo(outIndices);
+        exact[..outDistances.Length].CopyTo(outDistances);
+    }
+
+    /// <summary>
+    /// Bound on the screening key's rounding error for a query of centred squared norm <paramref name="queryNorm"/>:
+    /// products and sums of d terms, the norms and the centring, each within (d + 8)·2⁻²⁴ of (‖q‖ + max‖r‖)²,
+    /// with a factor 4 to spare.
+    /// </summary>
+    private double ErrorBound(double queryNorm)
+    {
+        double scale = Math.Sqrt(queryNorm) + _packed.MaxNorm;
+        return 4.0 * (_reference.Columns + 8) * Math.ScaleB(1.0, -24) * scale * scale;
     }
 
     /// <summary>Screens all reference rows for the given queries, filling one candidate list per query (by slot).</summary>
@@ -273,11 +301,8 @@ public sealed class ExactNearestNeighbors
         }
 
         // Any row never kept has a screening key ≥ the worst kept key; its true distance is at least that key plus
-        // the query norm, minus the rounding error of the single-precision screening (a generous bound: products and
-        // sums of d terms, the norm, and the centring, each within (d + 8)·2⁻²⁴ of (‖q‖ + max‖r‖)²).
-        double scale = Math.Sqrt(workspace.QueryNorms[query]) + _packed.MaxNorm;
-        double errorBound = 4.0 * (_reference.Columns + 8) * Math.ScaleB(1.0, -24) * scale * scale;
-        double lowerBoundOutside = candidates.Worst(query) + workspace.QueryNorms[query] - errorBound;
+        // the query norm, minus the rounding error of the single-precision screening.
+        double lowerBoundOutside = candidates.Worst(query) + workspace.QueryNorms[query] - ErrorBound(workspace.QueryNorms[query]);
         return outDistances[k - 1] < lowerBoundOutside;
     }
 
@@ -347,6 +372,7 @@ public sealed class ExactNearestNeighbors
         {
             Queries = new float[queries * features];
             Centred = new float[features];
+            Collected = [];
             QueryNorms = new double[queries];
             SelfIndices = new int[queries];
             Candidates = new CandidateLists(queries, capacity);
@@ -356,6 +382,9 @@ public sealed class ExactNearestNeighbors
 
         /// <summary>One centred query row.</summary>
         public float[] Centred { get; }
+
+        /// <summary>Rows collected by the exact path of one query.</summary>
+        public List<int> Collected { get; }
 
         public double[] QueryNorms { get; }
 
