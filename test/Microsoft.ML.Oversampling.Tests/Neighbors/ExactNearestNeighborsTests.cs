@@ -41,6 +41,7 @@ public class ExactNearestNeighborsTests
         { 700, 100, 6, true, 0 },
         { 1000, 17, 20, true, 0 },
         { 2000, 5, 3, false, 0 },
+        { 400, 8, 5, true, 10_000 },
     };
 
     [Theory]
