@@ -65,7 +65,7 @@ internal sealed class InterpolationPlan
     public DenseMatrix Generate(DenseMatrix features, int maxDegreeOfParallelism)
     {
         const int rowsPerBlock = 1024;
-        var result = new DenseMatrix(Count, features.Columns);
+        var result = new DenseMatrix(Count, features.Columns, GC.AllocateUninitializedArray<float>(Count * features.Columns)); // every row is written
         int blocks = (Count + rowsPerBlock - 1) / rowsPerBlock;
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, block =>
         {

@@ -64,7 +64,7 @@ public abstract class Oversampler
         }
 
         int total = features.Rows + syntheticFeatures.Sum(block => block.Rows.Rows);
-        var allFeatures = new float[checked(total * features.Columns)];
+        float[] allFeatures = GC.AllocateUninitializedArray<float>(checked(total * features.Columns)); // fully overwritten below
         var allLabels = new int[total];
         features.Values.CopyTo(allFeatures, 0);
         problem.LabelArray.CopyTo(allLabels, 0);
