@@ -70,11 +70,11 @@ public sealed class ResampleCommand : IBenchmarkCommand
             foreach (string method in methods)
             {
                 var (seconds, rowsOut) = RunOurs(method, x, y, caseRepeats);
-                string imblearn = reference.TryGetValue(method, out var r) ? r.Seconds.ToString("F3", CultureInfo.InvariantCulture) : "–";
+                string imblearn = reference.TryGetValue(method, out var r) ? r.Seconds.ToString("F4", CultureInfo.InvariantCulture) : "–";
                 string ratio = reference.ContainsKey(method) ? (r.Seconds / seconds).ToString("F1", CultureInfo.InvariantCulture) + "×" : "–";
                 string counts = reference.ContainsKey(method) ? $"{r.Rows} / {rowsOut}" : rowsOut.ToString(CultureInfo.InvariantCulture);
                 Console.WriteLine(
-                    $"| {name} | {x.Rows} | {x.Columns} | {method} | {imblearn} | {seconds.ToString("F3", CultureInfo.InvariantCulture)} | {ratio} | {counts} |");
+                    $"| {name} | {x.Rows} | {x.Columns} | {method} | {imblearn} | {seconds.ToString("F4", CultureInfo.InvariantCulture)} | {ratio} | {counts} |");
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.ML.Oversampling.Neighbors;
 using Microsoft.ML.Oversampling.Numerics;
 
@@ -39,6 +40,7 @@ internal static class ClassNeighbors
         new ExactNearestNeighbors(problem.Features, options).SearchRows(problem.RowsOf(label), k);
 
     /// <summary>For each query of <paramref name="graph"/>, how many of its neighbours have another label than <paramref name="label"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] CountOtherClass(SamplingProblem problem, int label, NeighborGraph graph)
     {
         var counts = new int[graph.QueryCount];

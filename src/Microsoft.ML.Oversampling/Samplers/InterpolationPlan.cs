@@ -50,6 +50,7 @@ internal sealed class InterpolationPlan
     /// <param name="count">Slots to draw.</param>
     /// <param name="stepScale">1 for a full step, 0.5 for Borderline-2's steps toward other classes.</param>
     /// <param name="random">The class's random stream.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void DrawUniform(ReadOnlySpan<int> baseRows, ReadOnlySpan<int> neighbors, int k, int count, double stepScale, DeterministicRandom random)
     {
         int slots = checked(baseRows.Length * k);
@@ -68,18 +69,21 @@ internal sealed class InterpolationPlan
         var result = new DenseMatrix(Count, features.Columns, GC.AllocateUninitializedArray<float>(Count * features.Columns)); // every row is written
         int blocks = (Count + rowsPerBlock - 1) / rowsPerBlock;
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, block =>
-        {
-            ReadOnlySpan<int> bases = CollectionsMarshal.AsSpan(_bases);
-            ReadOnlySpan<int> targets = CollectionsMarshal.AsSpan(_targets);
-            ReadOnlySpan<double> steps = CollectionsMarshal.AsSpan(_steps);
-            int end = Math.Min(Count, (block + 1) * rowsPerBlock);
-            for (int i = block * rowsPerBlock; i < end; i++)
-            {
-                Interpolate(features.Row(bases[i]), features.Row(targets[i]), steps[i], result.Row(i));
-            }
-        });
+            GenerateRows(features, block * rowsPerBlock, Math.Min(Count, (block + 1) * rowsPerBlock), result));
 
         return result;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void GenerateRows(DenseMatrix features, int start, int end, DenseMatrix result)
+    {
+        ReadOnlySpan<int> bases = CollectionsMarshal.AsSpan(_bases);
+        ReadOnlySpan<int> targets = CollectionsMarshal.AsSpan(_targets);
+        ReadOnlySpan<double> steps = CollectionsMarshal.AsSpan(_steps);
+        for (int i = start; i < end; i++)
+        {
+            Interpolate(features.Row(bases[i]), features.Row(targets[i]), steps[i], result.Row(i));
+        }
     }
 
     /// <summary><c>output = from + step · (to − from)</c> per feature, computed in double and rounded to float.</summary>
