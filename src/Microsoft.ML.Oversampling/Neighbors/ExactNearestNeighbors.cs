@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Microsoft.ML.Oversampling.Numerics;
@@ -125,19 +126,16 @@ public sealed class ExactNearestNeighbors
         int perBlock = (queryCount + (_parallelism * BlocksPerThread) - 1) / (_parallelism * BlocksPerThread);
         perBlock = Math.Clamp(RoundUp(perBlock, DistanceKernel.GroupSize), MinQueriesPerBlock, MaxQueriesPerBlock);
         int blocks = (queryCount + perBlock - 1) / perBlock;
-        Parallel.For(
-            0,
-            blocks,
-            new ParallelOptions { MaxDegreeOfParallelism = _parallelism },
-            () => new BlockWorkspace(perBlock, _reference.Columns, capacity),
-            (block, _, workspace) =>
-            {
-                int first = block * perBlock;
-                int count = Math.Min(perBlock, queryCount - first);
-                SearchBlock(workspace, source, rowMap, excludeSelf, first, count, k, available, indices, distances);
-                return workspace;
-            },
-            _ => { });
+        int threads = SmallWork.Threads(2L * queryCount * _reference.Rows * _reference.Columns, _parallelism);
+        var workspaces = new ConcurrentBag<BlockWorkspace>();
+        SmallWork.For(blocks, threads, block =>
+        {
+            // One workspace per concurrently running block, reused across blocks.
+            BlockWorkspace workspace = workspaces.TryTake(out BlockWorkspace? free) ? free : new BlockWorkspace(perBlock, _reference.Columns, capacity);
+            int first = block * perBlock;
+            SearchBlock(workspace, source, rowMap, excludeSelf, first, Math.Min(perBlock, queryCount - first), k, available, indices, distances);
+            workspaces.Add(workspace);
+        });
 
         return new NeighborGraph(queryCount, k, indices, distances);
     }

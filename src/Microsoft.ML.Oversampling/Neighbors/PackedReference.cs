@@ -29,7 +29,7 @@ internal sealed class PackedReference
         Norms = new float[PanelCount * PanelWidth];
         var panelMaxNorm = new double[PanelCount];
 
-        Parallel.For(0, PanelCount, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, panel =>
+        SmallWork.For(PanelCount, SmallWork.Threads((long)Rows * Columns * 8, maxDegreeOfParallelism), panel =>
             panelMaxNorm[panel] = PackPanel(reference, panel));
 
         MaxNorm = Math.Sqrt(panelMaxNorm.Length == 0 ? 0 : panelMaxNorm.Max());

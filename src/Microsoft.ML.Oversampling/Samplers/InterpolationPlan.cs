@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Microsoft.ML.Oversampling.Neighbors;
 using Microsoft.ML.Oversampling.Numerics;
 
 namespace Microsoft.ML.Oversampling.Samplers;
@@ -68,7 +69,8 @@ internal sealed class InterpolationPlan
         const int rowsPerBlock = 1024;
         var result = new DenseMatrix(Count, features.Columns, GC.AllocateUninitializedArray<float>(Count * features.Columns)); // every row is written
         int blocks = (Count + rowsPerBlock - 1) / rowsPerBlock;
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, block =>
+        int threads = SmallWork.Threads(4L * Count * features.Columns, maxDegreeOfParallelism);
+        SmallWork.For(blocks, threads, block =>
             GenerateRows(features, block * rowsPerBlock, Math.Min(Count, (block + 1) * rowsPerBlock), result));
 
         return result;
