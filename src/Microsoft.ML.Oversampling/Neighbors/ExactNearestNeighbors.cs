@@ -50,7 +50,7 @@ public sealed class ExactNearestNeighbors
             throw new ArgumentException("The reference set needs at least one row and one feature.", nameof(reference));
         }
 
-        if (reference.TryFindNonFinite(out int row, out int column))
+        if (FiniteValues.TryFindNonFinite(reference, out int row, out int column))
         {
             throw new ArgumentException($"Reference value at row {row}, feature {column} is not finite.", nameof(reference));
         }
@@ -80,7 +80,7 @@ public sealed class ExactNearestNeighbors
                 $"Queries have {queries.Columns} features but the reference set has {_reference.Columns}.", nameof(queries));
         }
 
-        if (queries.TryFindNonFinite(out int row, out int column))
+        if (FiniteValues.TryFindNonFinite(queries, out int row, out int column))
         {
             throw new ArgumentException($"Query value at row {row}, feature {column} is not finite.", nameof(queries));
         }

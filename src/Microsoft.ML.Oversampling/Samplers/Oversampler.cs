@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.ML.Oversampling.Neighbors;
 using Microsoft.ML.Oversampling.Numerics;
 
 namespace Microsoft.ML.Oversampling.Samplers;
@@ -122,7 +123,7 @@ public abstract class Oversampler
             throw new ArgumentException($"There are {labels.Count} labels for {features.Rows} feature rows; they must match.", nameof(labels));
         }
 
-        if (features.TryFindNonFinite(out int badRow, out int badColumn))
+        if (FiniteValues.TryFindNonFinite(features, out int badRow, out int badColumn))
         {
             throw new ArgumentException(
                 $"Feature value at row {badRow}, feature {badColumn} is {features[badRow, badColumn]}; oversamplers need finite values (impute or drop missing values first).",
