@@ -99,7 +99,16 @@ public sealed class DenseMatrix
     /// <returns><c>true</c> with its position if one exists.</returns>
     public bool TryFindNonFinite(out int row, out int column)
     {
+        // A SIMD sum is finite whenever every value is (NaN and ±∞ propagate), so the scalar scan below runs only
+        // when there is a bad value or the sum of finite values overflowed.
         float[] values = Values;
+        if (float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<float>(values)))
+        {
+            row = -1;
+            column = -1;
+            return false;
+        }
+
         for (int i = 0; i < values.Length; i++)
         {
             if (!float.IsFinite(values[i]))

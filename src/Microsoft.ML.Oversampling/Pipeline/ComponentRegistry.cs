@@ -31,6 +31,16 @@ public static class ComponentRegistry
     [
         new("random", "random oversampling with replacement (shrinkage=s for a smoothed bootstrap)",
             () => new RandomOverSamplerOptions(), o => new RandomOverSampler((RandomOverSamplerOptions)o)),
+        new("smote", "SMOTE: interpolation toward one of the k nearest same-class neighbours (KNeighbors=5)",
+            () => new SmoteOptions(), o => new Smote((SmoteOptions)o)),
+        new("borderline", "Borderline-SMOTE kind 1: SMOTE from the rows in danger (KNeighbors=5, MNeighbors=10)",
+            () => new BorderlineSmoteOptions { Kind = BorderlineKind.Borderline1 }, o => new BorderlineSmote((BorderlineSmoteOptions)o)),
+        new("borderline2", "Borderline-SMOTE kind 2: also steps toward other-class neighbours, u in [0, 0.5)",
+            () => new BorderlineSmoteOptions { Kind = BorderlineKind.Borderline2 }, o => new BorderlineSmote((BorderlineSmoteOptions)o)),
+        new("adasyn", "ADASYN: more rows where other-class neighbours are many (NNeighbors=5)",
+            () => new AdasynOptions(), o => new Adasyn((AdasynOptions)o)),
+        new("smotenc", "SMOTE-NC for mixed data: CategoricalFeatures=i,j,... required",
+            () => new SmoteNcOptions(), o => new SmoteNc((SmoteNcOptions)o)),
     ];
 
     private static readonly List<TrainerEntry> s_trainers =

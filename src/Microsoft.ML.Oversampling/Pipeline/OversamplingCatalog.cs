@@ -19,6 +19,18 @@ public sealed class OversamplingCatalog
     /// <summary>Random oversampling, optionally a smoothed bootstrap (see <see cref="RandomOverSamplerOptions"/>).</summary>
     public OversamplingEstimator RandomOverSampler(RandomOverSamplerOptions? options = null) => Create(new RandomOverSampler(options));
 
+    /// <summary>SMOTE (see <see cref="SmoteOptions"/>).</summary>
+    public OversamplingEstimator Smote(SmoteOptions? options = null) => Create(new Smote(options));
+
+    /// <summary>Borderline-SMOTE, kind 1 or 2 (see <see cref="BorderlineSmoteOptions"/>).</summary>
+    public OversamplingEstimator BorderlineSmote(BorderlineSmoteOptions? options = null) => Create(new BorderlineSmote(options));
+
+    /// <summary>ADASYN (see <see cref="AdasynOptions"/>).</summary>
+    public OversamplingEstimator Adasyn(AdasynOptions? options = null) => Create(new Adasyn(options));
+
+    /// <summary>SMOTE-NC for mixed numeric and categorical features (see <see cref="SmoteNcOptions"/>).</summary>
+    public OversamplingEstimator SmoteNc(SmoteNcOptions options) => Create(new SmoteNc(options));
+
     /// <summary>Wraps any sampler as a pipeline step; its seed is the options' seed, or else drawn from the context now.</summary>
     public OversamplingEstimator Create(Oversampler sampler)
     {

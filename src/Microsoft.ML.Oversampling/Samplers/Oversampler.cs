@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Microsoft.ML.Oversampling.Neighbors;
 using Microsoft.ML.Oversampling.Numerics;
 
 namespace Microsoft.ML.Oversampling.Samplers;
@@ -44,8 +46,7 @@ public abstract class Oversampler
         SamplingProblem problem = CreateProblem(features, labels, Options.SamplingStrategy);
         Validate(problem);
 
-        var syntheticFeatures = new List<DenseMatrix>();
-        var syntheticLabels = new List<int>();
+        var syntheticFeatures = new List<(int Label, DenseMatrix Rows)>();
         foreach (var (label, count) in problem.RowsToGenerate)
         {
             if (count == 0)
@@ -61,21 +62,24 @@ public abstract class Oversampler
                     $"{GetType().Name} generated rows with {rows.Columns} features for data with {problem.FeatureCount}.");
             }
 
-            syntheticFeatures.Add(rows);
-            syntheticLabels.AddRange(Enumerable.Repeat(label, rows.Rows));
+            syntheticFeatures.Add((label, rows));
         }
 
-        int total = features.Rows + syntheticLabels.Count;
-        var allFeatures = new float[checked(total * features.Columns)];
+        int total = features.Rows + syntheticFeatures.Sum(block => block.Rows.Rows);
+        float[] allFeatures = GC.AllocateUninitializedArray<float>(checked(total * features.Columns)); // fully overwritten below
+        var allLabels = new int[total];
         features.Values.CopyTo(allFeatures, 0);
+        problem.LabelArray.CopyTo(allLabels, 0);
         int offset = features.Values.Length;
-        foreach (DenseMatrix block in syntheticFeatures)
+        int row = features.Rows;
+        foreach (var (label, block) in syntheticFeatures)
         {
             block.Values.CopyTo(allFeatures, offset);
+            allLabels.AsSpan(row, block.Rows).Fill(label);
             offset += block.Values.Length;
+            row += block.Rows;
         }
 
-        int[] allLabels = [.. labels, .. syntheticLabels];
         return new ResampleResult(new DenseMatrix(total, features.Columns, allFeatures), allLabels, features.Rows, problem.ClassCounts);
     }
 
@@ -99,13 +103,14 @@ public abstract class Oversampler
     protected abstract DenseMatrix Generate(SamplingProblem problem, int label, int count, DeterministicRandom random);
 
     /// <summary>Validates input and builds the problem; shared by every sampler (and by tests).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per call on the whole data: no time to tier up
     internal static SamplingProblem CreateProblem(DenseMatrix features, IReadOnlyList<int> labels, SamplingStrategy strategy)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);
         TrainingDataValidator.Validate(features, labels.Count, "oversamplers");
 
-        var rows = new SortedDictionary<int, List<int>>();
+        var rows = new Dictionary<int, List<int>>();
         for (int i = 0; i < labels.Count; i++)
         {
             if (!rows.TryGetValue(labels[i], out var list))

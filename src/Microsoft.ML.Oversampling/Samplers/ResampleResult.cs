@@ -14,13 +14,20 @@ public sealed class ResampleResult
         Labels = labels;
         OriginalRowCount = originalRowCount;
         CountsBefore = countsBefore;
-        var after = new SortedDictionary<int, int>(countsBefore.ToDictionary());
-        for (int i = originalRowCount; i < labels.Length; i++)
+        var after = countsBefore.ToDictionary();
+        for (int i = originalRowCount; i < labels.Length;)
         {
-            after[labels[i]]++;
+            // Synthetic labels come in runs, one per class.
+            int start = i;
+            while (i < labels.Length && labels[i] == labels[start])
+            {
+                i++;
+            }
+
+            after[labels[start]] += i - start;
         }
 
-        CountsAfter = after;
+        CountsAfter = new SortedDictionary<int, int>(after);
     }
 
     /// <summary>All rows: originals first, then synthetic rows.</summary>

@@ -14,6 +14,7 @@ public sealed class SamplingProblem
     {
         Features = features;
         Labels = labels;
+        LabelArray = labels;
         _rowsByClass = new Dictionary<int, int[]>(rowsByClass);
         Classes = rowsByClass.Keys.ToArray();
         ClassCounts = rowsByClass.ToDictionary(kv => kv.Key, kv => kv.Value.Length);
@@ -25,6 +26,9 @@ public sealed class SamplingProblem
 
     /// <summary>The class label of each row.</summary>
     public IReadOnlyList<int> Labels { get; }
+
+    /// <summary>The labels as an array, for bulk copies.</summary>
+    internal int[] LabelArray { get; }
 
     /// <summary>The distinct class labels, ascending.</summary>
     public IReadOnlyList<int> Classes { get; }

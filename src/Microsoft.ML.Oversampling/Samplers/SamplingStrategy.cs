@@ -51,7 +51,8 @@ public sealed class SamplingStrategy
 
     /// <summary>
     /// Binary data only: grows the minority class until <c>N_minority / N_majority = ratio</c>, with
-    /// <c>ratio</c> in (0, 1]. The count to generate is <c>floor(N_majority * ratio - N_minority)</c>.
+    /// <c>ratio</c> in (0, 1]. The count to generate is <c>floor(N_majority * ratio - N_minority)</c>, which must be
+    /// positive (as in imbalanced-learn).
     /// </summary>
     public static SamplingStrategy Ratio(double ratio)
     {
@@ -190,10 +191,11 @@ public sealed class SamplingStrategy
                     }
 
                     int toGenerate = (int)((majorityCount * _ratio) - count); // truncation toward zero, as Python's int()
-                    if (toGenerate < 0)
+                    if (toGenerate <= 0)
                     {
+                        // imbalanced-learn raises when the ratio would generate no row at all, not only when it would remove rows.
                         throw new ArgumentException(
-                            $"The ratio {_ratio.ToString(CultureInfo.InvariantCulture)} asks for fewer rows of class {label} than it has ({count} rows, majority {majorityCount}); oversampling cannot remove rows. Increase the ratio.");
+                            $"The ratio {_ratio.ToString(CultureInfo.InvariantCulture)} asks for no new rows of class {label} ({count} rows, majority {majorityCount}); oversampling needs a ratio above the current one. Increase the ratio.");
                     }
 
                     result[label] = toGenerate;

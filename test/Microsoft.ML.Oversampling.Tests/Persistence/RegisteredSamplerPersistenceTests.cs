@@ -18,6 +18,10 @@ public class RegisteredSamplerPersistenceTests
         SamplerEntry entry = ComponentRegistry.Sampler(name);
         OversamplerOptions options = entry.CreateOptions();
         OptionsBinder.Apply(options, ["SamplingStrategy=minority", "Seed=42"]);
+        if (OptionsBinder.SettableProperties(options.GetType()).Any(p => p.Name == nameof(SmoteNcOptions.CategoricalFeatures)))
+        {
+            OptionsBinder.Set(options, nameof(SmoteNcOptions.CategoricalFeatures), "0,2"); // required, no default
+        }
         var step = new OversamplingTransformer(entry.Create(options), 42, null,
             new SortedDictionary<int, int> { [0] = 90, [1] = 10 }, new SortedDictionary<int, int> { [0] = 90, [1] = 90 });
 

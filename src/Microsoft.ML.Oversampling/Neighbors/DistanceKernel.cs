@@ -1,0 +1,211 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Microsoft.ML.Oversampling.Neighbors;
+
+/// <summary>
+/// The inner loop of the exact search: for a group of <see cref="GroupSize"/> queries and one reference panel,
+/// computes <c>‖r‖² − 2 q·r</c> (the squared distance minus the query's own norm, which does not change the
+/// ranking) for every reference row with a register-blocked SIMD product (4 queries × 4 vectors of rows, 16
+/// accumulators, so each loaded vector and each broadcast feeds four fused multiply-adds), and offers only the rows
+/// that beat a query's current worst candidate to its candidate list. The distance tile is never written to memory.
+/// </summary>
+internal static class DistanceKernel
+{
+    /// <summary>Queries processed together by the kernel.</summary>
+    public const int GroupSize = 4;
+
+    /// <summary>Vectors of reference rows processed together by the kernel.</summary>
+    private const int VectorsPerChunk = 4;
+
+    /// <summary>
+    /// Scans one panel for one query group.
+    /// </summary>
+    /// <param name="queries">The group's centred queries, feature-major: <c>[feature * GroupSize + query]</c>.</param>
+    /// <param name="panel">The panel's centred rows in tiles (see <see cref="PackedReference"/>).</param>
+    /// <param name="norms">The panel's squared row norms.</param>
+    /// <param name="features">Number of features.</param>
+    /// <param name="panelStart">Index of the panel's first reference row.</param>
+    /// <param name="candidates">Candidate lists; the group's lists start at <paramref name="firstList"/>.</param>
+    /// <param name="firstList">List of the group's first query (a group always has <see cref="GroupSize"/> lists;
+    /// padding queries of the last group fill lists nobody reads).</param>
+    /// <param name="selfIndices">Per query of the group, the reference index to skip (its own row), or −1.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Scan<TVec, TOps>(
+        ReadOnlySpan<float> queries,
+        ReadOnlySpan<float> panel,
+        ReadOnlySpan<float> norms,
+        int features,
+        int panelStart,
+        CandidateLists candidates,
+        int firstList,
+        ReadOnlySpan<int> selfIndices)
+        where TVec : struct
+        where TOps : ISimdOps<TVec>
+    {
+        int lanes = TOps.Count;
+        int chunk = VectorsPerChunk * lanes;
+        const int width = PackedReference.PanelWidth;
+        const int tile = PackedReference.TileWidth;
+        ref float q = ref Unsafe.AsRef(in queries[0]);
+        ref float p = ref Unsafe.AsRef(in panel[0]);
+        ref float n = ref Unsafe.AsRef(in norms[0]);
+        TVec minusTwo = TOps.Broadcast(-2f);
+        Span<float> spill = stackalloc float[VectorsPerChunk * 16];
+        Span<float> dots = stackalloc float[GroupSize * VectorsPerChunk * 16];
+
+        for (int c = 0; c < width; c += chunk)
+        {
+            TVec a00 = TOps.Zero, a01 = TOps.Zero, a02 = TOps.Zero, a03 = TOps.Zero;
+            TVec a10 = TOps.Zero, a11 = TOps.Zero, a12 = TOps.Zero, a13 = TOps.Zero;
+            TVec a20 = TOps.Zero, a21 = TOps.Zero, a22 = TOps.Zero, a23 = TOps.Zero;
+            TVec a30 = TOps.Zero, a31 = TOps.Zero, a32 = TOps.Zero, a33 = TOps.Zero;
+            ref float column = ref Unsafe.Add(ref p, PackedReference.TileOffset(c, features));
+            ref float query = ref q;
+            for (int j = 0; j < features; j++)
+            {
+                TVec r0 = TOps.Load(ref column);
+                TVec r1 = TOps.Load(ref Unsafe.Add(ref column, lanes));
+                TVec r2 = TOps.Load(ref Unsafe.Add(ref column, 2 * lanes));
+                TVec r3 = TOps.Load(ref Unsafe.Add(ref column, 3 * lanes));
+                TVec b = TOps.Broadcast(query);
+                a00 = TOps.MultiplyAdd(b, r0, a00);
+                a01 = TOps.MultiplyAdd(b, r1, a01);
+                a02 = TOps.MultiplyAdd(b, r2, a02);
+                a03 = TOps.MultiplyAdd(b, r3, a03);
+                b = TOps.Broadcast(Unsafe.Add(ref query, 1));
+                a10 = TOps.MultiplyAdd(b, r0, a10);
+                a11 = TOps.MultiplyAdd(b, r1, a11);
+                a12 = TOps.MultiplyAdd(b, r2, a12);
+                a13 = TOps.MultiplyAdd(b, r3, a13);
+                b = TOps.Broadcast(Unsafe.Add(ref query, 2));
+                a20 = TOps.MultiplyAdd(b, r0, a20);
+                a21 = TOps.MultiplyAdd(b, r1, a21);
+                a22 = TOps.MultiplyAdd(b, r2, a22);
+                a23 = TOps.MultiplyAdd(b, r3, a23);
+                b = TOps.Broadcast(Unsafe.Add(ref query, 3));
+                a30 = TOps.MultiplyAdd(b, r0, a30);
+                a31 = TOps.MultiplyAdd(b, r1, a31);
+                a32 = TOps.MultiplyAdd(b, r2, a32);
+                a33 = TOps.MultiplyAdd(b, r3, a33);
+                column = ref Unsafe.Add(ref column, tile);
+                query = ref Unsafe.Add(ref query, GroupSize);
+            }
+
+            // Park the accumulators in memory before any call: otherwise the JIT keeps them live across the rare
+            // Insert call and spills them inside the hot loop.
+            ref float dot = ref dots[0];
+            TOps.Store(a00, ref dot);
+            TOps.Store(a01, ref Unsafe.Add(ref dot, lanes));
+            TOps.Store(a02, ref Unsafe.Add(ref dot, 2 * lanes));
+            TOps.Store(a03, ref Unsafe.Add(ref dot, 3 * lanes));
+            TOps.Store(a10, ref Unsafe.Add(ref dot, 4 * lanes));
+            TOps.Store(a11, ref Unsafe.Add(ref dot, 5 * lanes));
+            TOps.Store(a12, ref Unsafe.Add(ref dot, 6 * lanes));
+            TOps.Store(a13, ref Unsafe.Add(ref dot, 7 * lanes));
+            TOps.Store(a20, ref Unsafe.Add(ref dot, 8 * lanes));
+            TOps.Store(a21, ref Unsafe.Add(ref dot, 9 * lanes));
+            TOps.Store(a22, ref Unsafe.Add(ref dot, 10 * lanes));
+            TOps.Store(a23, ref Unsafe.Add(ref dot, 11 * lanes));
+            TOps.Store(a30, ref Unsafe.Add(ref dot, 12 * lanes));
+            TOps.Store(a31, ref Unsafe.Add(ref dot, 13 * lanes));
+            TOps.Store(a32, ref Unsafe.Add(ref dot, 14 * lanes));
+            TOps.Store(a33, ref Unsafe.Add(ref dot, 15 * lanes));
+
+            int rowBase = panelStart + c;
+            ref float norm = ref Unsafe.Add(ref n, c);
+            for (int i = 0; i < GroupSize; i++)
+            {
+                Offer<TVec, TOps>(ref Unsafe.Add(ref dot, VectorsPerChunk * i * lanes), ref norm, minusTwo, rowBase, firstList + i, selfIndices[i], candidates, spill);
+            }
+        }
+    }
+
+    /// <summary>Offers one query's keys for a chunk of rows to its candidate list (rarely more than a compare).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Offer<TVec, TOps>(
+        ref float dots, ref float norms, TVec minusTwo, int rowBase, int list, int self, CandidateLists candidates, Span<float> spill)
+        where TVec : struct
+        where TOps : ISimdOps<TVec>
+    {
+        int lanes = TOps.Count;
+        TVec threshold = TOps.Broadcast(candidates.Thresholds[list]);
+        TVec key0 = TOps.MultiplyAdd(TOps.Load(ref dots), minusTwo, TOps.Load(ref norms));
+        TVec key1 = TOps.MultiplyAdd(TOps.Load(ref Unsafe.Add(ref dots, lanes)), minusTwo, TOps.Load(ref Unsafe.Add(ref norms, lanes)));
+        TVec key2 = TOps.MultiplyAdd(TOps.Load(ref Unsafe.Add(ref dots, 2 * lanes)), minusTwo, TOps.Load(ref Unsafe.Add(ref norms, 2 * lanes)));
+        TVec key3 = TOps.MultiplyAdd(TOps.Load(ref Unsafe.Add(ref dots, 3 * lanes)), minusTwo, TOps.Load(ref Unsafe.Add(ref norms, 3 * lanes)));
+        ulong mask = TOps.LessThanMask(key0, threshold)
+            | (TOps.LessThanMask(key1, threshold) << lanes)
+            | (TOps.LessThanMask(key2, threshold) << (2 * lanes))
+            | (TOps.LessThanMask(key3, threshold) << (3 * lanes));
+        if (mask == 0)
+        {
+            return;
+        }
+
+        TOps.Store(key0, ref spill[0]);
+        TOps.Store(key1, ref spill[lanes]);
+        TOps.Store(key2, ref spill[2 * lanes]);
+        TOps.Store(key3, ref spill[3 * lanes]);
+        // The mask was computed against the threshold before this chunk; re-check each key against the current one
+        // (it drops as the list fills) before paying for an insertion.
+        float[] thresholds = candidates.Thresholds;
+        while (mask != 0)
+        {
+            int lane = BitOperations.TrailingZeroCount(mask);
+            mask &= mask - 1;
+            int row = rowBase + lane;
+            if (row != self && spill[lane] < thresholds[list])
+            {
+                candidates.Insert(list, spill[lane], row);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Appends to <paramref name="rows"/> every row of one panel whose key <c>‖r‖² − 2 q·r</c> for a single query
+    /// is below <paramref name="bound"/> (the exact path for queries whose candidates could not be certified).
+    /// </summary>
+    /// <param name="query">The centred query (length <paramref name="features"/>).</param>
+    /// <param name="panel">The panel's centred rows in tiles.</param>
+    /// <param name="norms">The panel's squared row norms.</param>
+    /// <param name="features">Number of features.</param>
+    /// <param name="panelStart">Index of the panel's first reference row.</param>
+    /// <param name="bound">Keys strictly below it are collected.</param>
+    /// <param name="self">Reference index to skip, or −1.</param>
+    /// <param name="rows">Receives the collected reference indices, ascending.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void CollectBelow<TVec, TOps>(
+        ReadOnlySpan<float> query, ReadOnlySpan<float> panel, ReadOnlySpan<float> norms, int features, int panelStart, float bound, int self, List<int> rows)
+        where TVec : struct
+        where TOps : ISimdOps<TVec>
+    {
+        int lanes = TOps.Count;
+        const int tile = PackedReference.TileWidth;
+        ref float p = ref Unsafe.AsRef(in panel[0]);
+        ref float n = ref Unsafe.AsRef(in norms[0]);
+        TVec minusTwo = TOps.Broadcast(-2f);
+        TVec threshold = TOps.Broadcast(bound);
+        for (int c = 0; c < PackedReference.PanelWidth; c += lanes)
+        {
+            TVec dot = TOps.Zero;
+            ref float column = ref Unsafe.Add(ref p, PackedReference.TileOffset(c, features));
+            for (int j = 0; j < features; j++)
+            {
+                dot = TOps.MultiplyAdd(TOps.Broadcast(query[j]), TOps.Load(ref column), dot);
+                column = ref Unsafe.Add(ref column, tile);
+            }
+
+            ulong mask = TOps.LessThanMask(TOps.MultiplyAdd(dot, minusTwo, TOps.Load(ref Unsafe.Add(ref n, c))), threshold);
+            while (mask != 0)
+            {
+                int row = panelStart + c + BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                if (row != self)
+                {
+                    rows.Add(row);
+                }
+            }
+        }
+    }
+}

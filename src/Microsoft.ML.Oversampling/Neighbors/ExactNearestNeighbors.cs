@@ -1,0 +1,414 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Microsoft.ML.Oversampling.Numerics;
+
+namespace Microsoft.ML.Oversampling.Neighbors;
+
+/// <summary>
+/// Exact k-nearest-neighbour search (Euclidean) of query rows against a fixed reference set, by blocked SIMD
+/// brute force: no approximation, ties ordered by reference index, deterministic for any thread count.
+/// </summary>
+/// <remarks>
+/// <para>Screening uses the norms-plus-dot-product form <c>‖q − r‖² = ‖q‖² + ‖r‖² − 2 q·r</c> in single
+/// precision on mean-centred data, keeping a few more candidates than asked; the candidates are then re-ranked
+/// by squared distances computed in double precision. A rigorous bound on the single-precision rounding error
+/// proves that no row outside the candidates can be nearer (or tie); for a query where the proof fails (many
+/// near-equal distances, e.g. duplicated rows) every row whose key is within the error bound of the k-th distance
+/// is collected and ranked exactly. So the result equals a double-precision brute-force search with ties broken
+/// by index.</para>
+/// <para>Memory: one packed copy of the reference set plus small per-block buffers; the full distance matrix is
+/// never materialised. Work is split into fixed blocks of queries run in parallel.</para>
+/// </remarks>
+public sealed class ExactNearestNeighbors
+{
+    /// <summary>Bounds of the query-block size. Larger blocks stream the reference set from memory fewer times;
+    /// smaller ones balance threads better. A query's result never depends on its block.</summary>
+    private const int MinQueriesPerBlock = 16 * DistanceKernel.GroupSize;
+    private const int MaxQueriesPerBlock = 128 * DistanceKernel.GroupSize;
+
+    /// <summary>Blocks per thread to aim for, so a slow thread does not hold the others up.</summary>
+    private const int BlocksPerThread = 4;
+
+    /// <summary>Extra candidates kept beyond k so the exact re-ranking can usually certify the result (each extra one
+    /// costs insertions on every query; uncertain queries are re-screened).</summary>
+    private const int ExtraCandidates = 2;
+
+    private readonly DenseMatrix _reference;
+    private readonly PackedReference _packed;
+    private readonly int _parallelism;
+    private readonly bool _useVector512;
+
+    /// <summary>Prepares the search over <paramref name="reference"/> (which must not change afterwards).</summary>
+    /// <param name="reference">The rows to search; every value must be finite.</param>
+    /// <param name="options">Search options; <c>null</c> for the defaults.</param>
+    public ExactNearestNeighbors(DenseMatrix reference, NearestNeighborOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (reference.Rows == 0 || reference.Columns == 0)
+        {
+            throw new ArgumentException("The reference set needs at least one row and one feature.", nameof(reference));
+        }
+
+        if (reference.TryFindNonFinite(out int row, out int column))
+        {
+            throw new ArgumentException($"Reference value at row {row}, feature {column} is not finite.", nameof(reference));
+        }
+
+        options ??= new NearestNeighborOptions();
+        if (options.MaxDegreeOfParallelism is int p && p < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), p, "MaxDegreeOfParallelism must be at least 1.");
+        }
+
+        _parallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+        _useVector512 = Vector512.IsHardwareAccelerated && !options.DisableVector512;
+        _reference = reference;
+        _packed = new PackedReference(reference, _parallelism);
+    }
+
+    /// <summary>Number of reference rows.</summary>
+    public int ReferenceCount => _reference.Rows;
+
+    /// <summary>Finds the <paramref name="k"/> nearest reference rows of each row of <paramref name="queries"/>.</summary>
+    public NeighborGraph Search(DenseMatrix queries, int k)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        if (queries.Columns != _reference.Columns)
+        {
+            throw new ArgumentException(
+                $"Queries have {queries.Columns} features but the reference set has {_reference.Columns}.", nameof(queries));
+        }
+
+        if (queries.TryFindNonFinite(out int row, out int column))
+        {
+            throw new ArgumentException($"Query value at row {row}, feature {column} is not finite.", nameof(queries));
+        }
+
+        return Run(queries, null, excludeSelf: false, queries.Rows, k);
+    }
+
+    /// <summary>
+    /// Finds the <paramref name="k"/> nearest other reference rows of every reference row (each row's own index
+    /// is excluded; an identical duplicate row is still a neighbour at distance 0).
+    /// </summary>
+    public NeighborGraph SearchSelf(int k) => Run(_reference, null, excludeSelf: true, _reference.Rows, k);
+
+    /// <summary>
+    /// Finds the <paramref name="k"/> nearest other reference rows of the given reference rows (each query row's
+    /// own index is excluded). Result row i belongs to <paramref name="referenceRows"/>[i].
+    /// </summary>
+    public NeighborGraph SearchRows(ReadOnlySpan<int> referenceRows, int k)
+    {
+        foreach (int r in referenceRows)
+        {
+            if ((uint)r >= (uint)_reference.Rows)
+            {
+                throw new ArgumentOutOfRangeException(nameof(referenceRows), $"Row {r} is outside 0..{_reference.Rows - 1}.");
+            }
+        }
+
+        return Run(_reference, referenceRows.ToArray(), excludeSelf: true, referenceRows.Length, k);
+    }
+
+    private NeighborGraph Run(DenseMatrix source, int[]? rowMap, bool excludeSelf, int queryCount, int k)
+    {
+        int available = _reference.Rows - (excludeSelf ? 1 : 0);
+        if (k < 1 || k > available)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(k), k, $"k must be between 1 and {available}: the reference set has {_reference.Rows} rows{(excludeSelf ? " and each query's own row is excluded" : string.Empty)}.");
+        }
+
+        var indices = new int[queryCount * k];
+        var distances = new double[queryCount * k];
+        int capacity = Math.Min(k + ExtraCandidates, available);
+        int perBlock = (queryCount + (_parallelism * BlocksPerThread) - 1) / (_parallelism * BlocksPerThread);
+        perBlock = Math.Clamp(RoundUp(perBlock, DistanceKernel.GroupSize), MinQueriesPerBlock, MaxQueriesPerBlock);
+        int blocks = (queryCount + perBlock - 1) / perBlock;
+        int threads = SmallWork.Threads(2L * queryCount * _reference.Rows * _reference.Columns, _parallelism);
+        var workspaces = new ConcurrentBag<BlockWorkspace>();
+        SmallWork.For(blocks, threads, block =>
+        {
+            // One workspace per concurrently running block, reused across blocks.
+            BlockWorkspace workspace = workspaces.TryTake(out BlockWorkspace? free) ? free : new BlockWorkspace(perBlock, _reference.Columns, capacity);
+            int first = block * perBlock;
+            SearchBlock(workspace, source, rowMap, excludeSelf, first, Math.Min(perBlock, queryCount - first), k, available, indices, distances);
+            workspaces.Add(workspace);
+        });
+
+        return new NeighborGraph(queryCount, k, indices, distances);
+    }
+
+    /// <summary>
+    /// Searches one block of queries: screens every reference row keeping a few spare candidates and re-ranks them
+    /// exactly. A query whose result the error bound cannot certify (several rows at nearly the k-th distance, e.g.
+    /// duplicated rows or small integer features) is finished by <see cref="SearchWithinBound"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SearchBlock(
+        BlockWorkspace workspace, DenseMatrix source, int[]? rowMap, bool excludeSelf, int first, int count, int k, int available, int[] indices, double[] distances)
+    {
+        int[] queries = Enumerable.Range(first, count).ToArray();
+        Screen(workspace, workspace.Candidates, source, rowMap, excludeSelf, queries);
+        for (int slot = 0; slot < queries.Length; slot++)
+        {
+            int query = queries[slot];
+            int sourceRow = rowMap is null ? query : rowMap[query];
+            ReadOnlySpan<float> values = source.Row(sourceRow);
+            Span<int> outIndices = indices.AsSpan(query * k, k);
+            Span<double> outDistances = distances.AsSpan(query * k, k);
+            if (!RerankCandidates(workspace, workspace.Candidates, slot, values, available, outIndices, outDistances))
+            {
+                SearchWithinBound(workspace, values, excludeSelf ? sourceRow : -1, outIndices, outDistances);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The exact path for one uncertain query. The k-th distance among its candidates, D, bounds the true k-th
+    /// distance from above, so every true neighbour has a screening key below <c>D − ‖q‖² + error bound</c>: collect
+    /// all rows under that bound (a single-query SIMD scan) and rank them by exact distance, then index.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SearchWithinBound(BlockWorkspace workspace, ReadOnlySpan<float> values, int self, Span<int> outIndices, Span<double> outDistances)
+    {
+        int d = _reference.Columns;
+        Span<float> centred = workspace.Centred;
+        double queryNorm = _packed.Centre(values, centred);
+        double limit = outDistances[^1] - queryNorm + ErrorBound(queryNorm);
+        float bound = (float)limit;
+        bound = bound <= limit ? MathF.BitIncrement(bound) : bound;
+
+        List<int> rows = workspace.Collected;
+        rows.Clear();
+        const int width = PackedReference.PanelWidth;
+        for (int panel = 0; panel < _packed.PanelCount; panel++)
+        {
+            ReadOnlySpan<float> panelValues = _packed.Panels.AsSpan(panel * width * d, width * d);
+            ReadOnlySpan<float> norms = _packed.Norms.AsSpan(panel * width, width);
+            if (_useVector512)
+            {
+                DistanceKernel.CollectBelow<Vector512<float>, Simd512>(centred, panelValues, norms, d, panel * width, bound, self, rows);
+            }
+            else
+            {
+                DistanceKernel.CollectBelow<Vector256<float>, Simd256>(centred, panelValues, norms, d, panel * width, bound, self, rows);
+            }
+        }
+
+        Span<double> exact = workspace.Exact(rows.Count);
+        Span<int> order = workspace.Order(rows.Count);
+        for (int c = 0; c < rows.Count; c++)
+        {
+            exact[c] = SquaredDistance(values, _reference.Row(rows[c]));
+            order[c] = rows[c];
+        }
+
+        SortByDistanceThenIndex(exact, order);
+        order[..outIndices.Length].CopyTo(outIndices);
+        exact[..outDistances.Length].CopyTo(outDistances);
+    }
+
+    /// <summary>
+    /// Bound on the screening key's rounding error for a query of centred squared norm <paramref name="queryNorm"/>:
+    /// products and sums of d terms, the norms and the centring, each within (d + 8)·2⁻²⁴ of (‖q‖ + max‖r‖)²,
+    /// with a factor 4 to spare.
+    /// </summary>
+    private double ErrorBound(double queryNorm)
+    {
+        double scale = Math.Sqrt(queryNorm) + _packed.MaxNorm;
+        return 4.0 * (_reference.Columns + 8) * Math.ScaleB(1.0, -24) * scale * scale;
+    }
+
+    /// <summary>Screens all reference rows for the given queries, filling one candidate list per query (by slot).</summary>
+    private void Screen(BlockWorkspace workspace, CandidateLists candidates, DenseMatrix source, int[]? rowMap, bool excludeSelf, int[] queries)
+    {
+        int d = _reference.Columns;
+        const int g = DistanceKernel.GroupSize;
+        int groups = (queries.Length + g - 1) / g;
+        float[] packedQueries = workspace.Queries;
+        Array.Clear(packedQueries);
+        Array.Fill(workspace.SelfIndices, -1);
+        for (int slot = 0; slot < queries.Length; slot++)
+        {
+            int sourceRow = rowMap is null ? queries[slot] : rowMap[queries[slot]];
+            Span<float> centred = workspace.Centred;
+            double norm = _packed.Centre(source.Row(sourceRow), centred);
+            int groupOffset = (slot / g) * d * g;
+            for (int j = 0; j < d; j++)
+            {
+                packedQueries[groupOffset + (j * g) + (slot % g)] = centred[j];
+            }
+
+            workspace.QueryNorms[slot] = norm;
+            if (excludeSelf)
+            {
+                workspace.SelfIndices[slot] = sourceRow;
+            }
+        }
+
+        candidates.Reset(groups * g);
+        const int width = PackedReference.PanelWidth;
+        for (int panel = 0; panel < _packed.PanelCount; panel++)
+        {
+            ReadOnlySpan<float> panelValues = _packed.Panels.AsSpan(panel * width * d, width * d);
+            ReadOnlySpan<float> norms = _packed.Norms.AsSpan(panel * width, width);
+            for (int group = 0; group < groups; group++)
+            {
+                ReadOnlySpan<float> groupQueries = packedQueries.AsSpan(group * d * g, d * g);
+                ReadOnlySpan<int> self = workspace.SelfIndices.AsSpan(group * g, g);
+                if (_useVector512)
+                {
+                    DistanceKernel.Scan<Vector512<float>, Simd512>(groupQueries, panelValues, norms, d, panel * width, candidates, group * g, self);
+                }
+                else
+                {
+                    DistanceKernel.Scan<Vector256<float>, Simd256>(groupQueries, panelValues, norms, d, panel * width, candidates, group * g, self);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Re-ranks a query's candidates by exact distance; returns false when the rounding-error bound cannot prove
+    /// that every row outside the candidates is strictly farther than the k-th neighbour.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool RerankCandidates(
+        BlockWorkspace workspace, CandidateLists candidates, int query, ReadOnlySpan<float> values, int available, Span<int> outIndices, Span<double> outDistances)
+    {
+        int count = candidates.Count(query);
+        Span<int> candidateIndices = candidates.Indices(query);
+        Span<double> exact = workspace.Exact(count);
+        Span<int> order = workspace.Order(count);
+        for (int c = 0; c < count; c++)
+        {
+            exact[c] = SquaredDistance(values, _reference.Row(candidateIndices[c]));
+            order[c] = candidateIndices[c];
+        }
+
+        SortByDistanceThenIndex(exact, order);
+        int k = outIndices.Length;
+        order[..k].CopyTo(outIndices);
+        exact[..k].CopyTo(outDistances);
+
+        if (count >= available)
+        {
+            return true; // every eligible row is a candidate
+        }
+
+        // Any row never kept has a screening key ≥ the worst kept key; its true distance is at least that key plus
+        // the query norm, minus the rounding error of the single-precision screening.
+        double lowerBoundOutside = candidates.Worst(query) + workspace.QueryNorms[query] - ErrorBound(workspace.QueryNorms[query]);
+        return outDistances[k - 1] < lowerBoundOutside;
+    }
+
+    /// <summary>Squared Euclidean distance in double precision (the exact ranking key).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double SquaredDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        double sum = 0;
+        for (int j = 0; j < a.Length; j++)
+        {
+            double diff = (double)a[j] - b[j];
+            sum += diff * diff;
+        }
+
+        return sum;
+    }
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+
+    /// <summary>Sorts candidates by (distance, index).</summary>
+    private static void SortByDistanceThenIndex(Span<double> keys, Span<int> rows)
+    {
+        if (keys.Length > 32)
+        {
+            // Large lists only come from re-screening tie-heavy data: sort by distance, then each run of equal
+            // distances by index.
+            keys.Sort(rows);
+            for (int start = 0; start < keys.Length;)
+            {
+                int end = start + 1;
+                while (end < keys.Length && keys[end] == keys[start])
+                {
+                    end++;
+                }
+
+                rows[start..end].Sort();
+                start = end;
+            }
+
+            return;
+        }
+
+        for (int i = 1; i < keys.Length; i++)
+        {
+            double key = keys[i];
+            int row = rows[i];
+            int j = i - 1;
+            while (j >= 0 && (keys[j] > key || (keys[j] == key && rows[j] > row)))
+            {
+                keys[j + 1] = keys[j];
+                rows[j + 1] = rows[j];
+                j--;
+            }
+
+            keys[j + 1] = key;
+            rows[j + 1] = row;
+        }
+    }
+
+    /// <summary>Per-thread buffers reused across the blocks a thread processes.</summary>
+    private sealed class BlockWorkspace
+    {
+        private double[] _exact = [];
+        private int[] _order = [];
+
+        public BlockWorkspace(int queries, int features, int capacity)
+        {
+            Queries = new float[queries * features];
+            Centred = new float[features];
+            Collected = [];
+            QueryNorms = new double[queries];
+            SelfIndices = new int[queries];
+            Candidates = new CandidateLists(queries, capacity);
+        }
+
+        public float[] Queries { get; }
+
+        /// <summary>One centred query row.</summary>
+        public float[] Centred { get; }
+
+        /// <summary>Rows collected by the exact path of one query.</summary>
+        public List<int> Collected { get; }
+
+        public double[] QueryNorms { get; }
+
+        public int[] SelfIndices { get; }
+
+        /// <summary>The first screening pass's candidate lists (retries allocate larger ones).</summary>
+        public CandidateLists Candidates { get; }
+
+        public Span<double> Exact(int count)
+        {
+            if (_exact.Length < count)
+            {
+                _exact = new double[count];
+            }
+
+            return _exact.AsSpan(0, count);
+        }
+
+        public Span<int> Order(int count)
+        {
+            if (_order.Length < count)
+            {
+                _order = new int[count];
+            }
+
+            return _order.AsSpan(0, count);
+        }
+    }
+}

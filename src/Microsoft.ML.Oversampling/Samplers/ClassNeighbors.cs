@@ -1,0 +1,109 @@
+using System.Runtime.CompilerServices;
+using Microsoft.ML.Oversampling.Neighbors;
+using Microsoft.ML.Oversampling.Numerics;
+
+namespace Microsoft.ML.Oversampling.Samplers;
+
+/// <summary>
+/// The neighbour queries shared by the SMOTE family, with imbalanced-learn's one-vs-rest semantics: neighbours
+/// within a class for interpolation, neighbours among all rows (any other label counting as "other class") for
+/// Borderline-SMOTE's danger test and ADASYN's weights. A row is never its own neighbour.
+/// </summary>
+internal static class ClassNeighbors
+{
+    /// <summary>
+    /// The <paramref name="k"/> nearest same-class rows of some rows of class <paramref name="label"/>, as row
+    /// indices of the whole problem, query-major.
+    /// </summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="label">The class.</param>
+    /// <param name="k">Neighbours per query.</param>
+    /// <param name="positionsInClass">Which class rows to query (positions in <see cref="SamplingProblem.RowsOf"/>);
+    /// <c>null</c> for all of them.</param>
+    /// <param name="options">Search options.</param>
+    public static int[] WithinClass(SamplingProblem problem, int label, int k, int[]? positionsInClass, NearestNeighborOptions options)
+    {
+        ReadOnlySpan<int> classRows = problem.RowsOf(label);
+        var search = new ExactNearestNeighbors(problem.FeaturesOf(label), options);
+        NeighborGraph graph = positionsInClass is null ? search.SearchSelf(k) : search.SearchRows(positionsInClass, k);
+        int[] neighbors = graph.Indices;
+        for (int i = 0; i < neighbors.Length; i++)
+        {
+            neighbors[i] = classRows[neighbors[i]];
+        }
+
+        return neighbors;
+    }
+
+    /// <summary>The <paramref name="k"/> nearest rows of the whole data (any class) of each row of the class.</summary>
+    public static NeighborGraph AmongAllRows(SamplingProblem problem, int label, int k, NearestNeighborOptions options) =>
+        new ExactNearestNeighbors(problem.Features, options).SearchRows(problem.RowsOf(label), k);
+
+    /// <summary>For each query of <paramref name="graph"/>, how many of its neighbours have another label than <paramref name="label"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int[] CountOtherClass(SamplingProblem problem, int label, NeighborGraph graph)
+    {
+        var counts = new int[graph.QueryCount];
+        for (int q = 0; q < counts.Length; q++)
+        {
+            foreach (int neighbor in graph.NeighborsOf(q))
+            {
+                if (problem.Labels[neighbor] != label)
+                {
+                    counts[q]++;
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// The <paramref name="k"/> nearest rows of other classes of the given rows, as row indices of the whole problem.
+    /// </summary>
+    public static int[] InOtherClasses(SamplingProblem problem, int label, ReadOnlySpan<int> rows, int k, NearestNeighborOptions options)
+    {
+        int[] otherRows = Enumerable.Range(0, problem.Labels.Count).Where(r => problem.Labels[r] != label).ToArray();
+        var search = new ExactNearestNeighbors(problem.Features.SelectRows(otherRows), options);
+        int[] neighbors = search.Search(problem.Features.SelectRows(rows), k).Indices;
+        for (int i = 0; i < neighbors.Length; i++)
+        {
+            neighbors[i] = otherRows[neighbors[i]];
+        }
+
+        return neighbors;
+    }
+
+    /// <summary>
+    /// Throws a clear error when a class to grow is too small for <paramref name="k"/> same-class neighbours
+    /// (the row itself plus k others).
+    /// </summary>
+    public static void RequireClassSize(SamplingProblem problem, int k, string parameterName)
+    {
+        foreach (var (label, count) in problem.RowsToGenerate)
+        {
+            int size = problem.ClassCounts[label];
+            if (count > 0 && size < k + 1)
+            {
+                throw new ArgumentException(
+                    $"Class {label} has {size} rows but {parameterName} = {k} needs at least {k + 1} (each row and its {k} nearest same-class neighbours). Lower {parameterName} or use random oversampling for this class.");
+            }
+        }
+    }
+
+    /// <summary>Throws when a neighbour count option is not positive.</summary>
+    public static void RequirePositive(int value, string parameterName)
+    {
+        if (value < 1)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, value, $"{parameterName} must be at least 1.");
+        }
+    }
+
+    /// <summary>The thread count for a sampler's parallelism setting.</summary>
+    public static int Parallelism(NeighborOversamplerOptions options) => options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+
+    /// <summary>The search options for a sampler's parallelism setting.</summary>
+    public static NearestNeighborOptions SearchOptions(NeighborOversamplerOptions options) =>
+        new() { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+}

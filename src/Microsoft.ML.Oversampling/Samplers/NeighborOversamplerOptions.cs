@@ -1,0 +1,11 @@
+namespace Microsoft.ML.Oversampling.Samplers;
+
+/// <summary>Options shared by the oversamplers built on exact nearest-neighbour search (the SMOTE family).</summary>
+public abstract class NeighborOversamplerOptions : OversamplerOptions
+{
+    /// <summary>
+    /// The most threads the neighbour search and the generation may use. Default <c>null</c>: all processors.
+    /// The output is bit-identical for every value.
+    /// </summary>
+    public int? MaxDegreeOfParallelism { get; set; }
+}

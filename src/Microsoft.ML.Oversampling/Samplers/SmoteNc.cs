@@ -1,0 +1,146 @@
+using Microsoft.ML.Oversampling.Neighbors;
+using Microsoft.ML.Oversampling.Numerics;
+
+namespace Microsoft.ML.Oversampling.Samplers;
+
+/// <summary>
+/// SMOTE-NC (Chawla et al., 2002) for mixed continuous and categorical features, with imbalanced-learn's
+/// semantics: neighbours are found with each categorical mismatch adding the median standard deviation of the
+/// class's continuous features to the Euclidean distance (one-hot encoding with <c>median_std / √2</c> in place of
+/// 1); continuous features are interpolated as in SMOTE; each categorical feature takes the most frequent value
+/// among the base row's k neighbours, ties broken at random (from the seeded stream).
+/// </summary>
+/// <remarks>
+/// The median standard deviation is that of the class being grown (population standard deviation, numpy's
+/// default). imbalanced-learn 0.10 used the smallest class's and a one-hot value of <c>median_std / 2</c>, which
+/// makes a mismatch add only <c>median_std / √2</c>; later releases and the original paper use a full
+/// <c>median_std</c>, which is what this implementation does.
+/// </remarks>
+public sealed class SmoteNc : Oversampler
+{
+    private readonly int[] _categorical;
+
+    /// <summary>Creates the sampler.</summary>
+    public SmoteNc(SmoteNcOptions options)
+        : base(options)
+    {
+        ClassNeighbors.RequirePositive(options.KNeighbors, nameof(SmoteNcOptions.KNeighbors));
+        ArgumentNullException.ThrowIfNull(options.CategoricalFeatures, nameof(SmoteNcOptions.CategoricalFeatures));
+        if (options.CategoricalFeatures.Count == 0)
+        {
+            throw new ArgumentException(
+                "SMOTE-NC needs at least one categorical feature in CategoricalFeatures; for continuous-only data use SMOTE.", nameof(options));
+        }
+
+        if (options.CategoricalFeatures.Any(i => i < 0) || options.CategoricalFeatures.Distinct().Count() != options.CategoricalFeatures.Count)
+        {
+            throw new ArgumentException(
+                $"CategoricalFeatures must be distinct feature indices ≥ 0; got {string.Join(", ", options.CategoricalFeatures)}.", nameof(options));
+        }
+
+        _categorical = [.. options.CategoricalFeatures.Order()];
+    }
+
+    /// <inheritdoc />
+    public override string Name => "smotenc";
+
+    private SmoteNcOptions NcOptions => (SmoteNcOptions)Options;
+
+    /// <inheritdoc />
+    protected override void Validate(SamplingProblem problem)
+    {
+        int d = problem.FeatureCount;
+        if (_categorical[^1] >= d)
+        {
+            throw new ArgumentException(
+                $"Categorical feature index {_categorical[^1]} is out of range: the data has {d} features (indices 0 to {d - 1}).");
+        }
+
+        if (_categorical.Length == d)
+        {
+            throw new ArgumentException(
+                $"All {d} features are categorical; SMOTE-NC needs at least one continuous feature.");
+        }
+
+        ClassNeighbors.RequireClassSize(problem, NcOptions.KNeighbors, nameof(SmoteNcOptions.KNeighbors));
+    }
+
+    /// <inheritdoc />
+    protected override DenseMatrix Generate(SamplingProblem problem, int label, int count, DeterministicRandom random)
+    {
+        int k = NcOptions.KNeighbors;
+        int[] classRows = problem.RowsOf(label).ToArray();
+        DenseMatrix encoded = Encode(problem.Features, classRows, out _);
+        NearestNeighborOptions search = ClassNeighbors.SearchOptions(NcOptions);
+        int[] localNeighbors = new ExactNearestNeighbors(encoded, search).SearchSelf(k).Indices;
+        int[] neighbors = localNeighbors.Select(i => classRows[i]).ToArray();
+
+        var plan = new InterpolationPlan();
+        plan.DrawUniform(classRows, neighbors, k, count, 1.0, random);
+        DenseMatrix result = plan.Generate(problem.Features, ClassNeighbors.Parallelism(NcOptions));
+
+        var tally = new Dictionary<float, int>();
+        var tied = new List<float>();
+        for (int i = 0; i < result.Rows; i++)
+        {
+            int basePosition = Array.BinarySearch(classRows, plan.BaseRows[i]);
+            ReadOnlySpan<int> around = neighbors.AsSpan(basePosition * k, k);
+            foreach (int feature in _categorical)
+            {
+                tally.Clear();
+                foreach (int row in around)
+                {
+                    float value = problem.Features[row, feature];
+                    tally[value] = tally.GetValueOrDefault(value) + 1;
+                }
+
+                int most = tally.Values.Max();
+                tied.Clear();
+                tied.AddRange(tally.Where(kv => kv.Value == most).Select(kv => kv.Key).Order());
+                result[i, feature] = tied.Count == 1 ? tied[0] : tied[random.NextInt(tied.Count)];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The distance space of the class's rows: continuous features as they are, each categorical feature one-hot
+    /// encoded with <c>median_std / √2</c> for its value, so a mismatch adds <c>median_std</c> to the distance.
+    /// </summary>
+    internal DenseMatrix Encode(DenseMatrix features, int[] rows, out double medianStd)
+    {
+        int[] continuous = Enumerable.Range(0, features.Columns).Except(_categorical).ToArray();
+        IReadOnlyList<double> std = ColumnStatistics.Compute(features, rows).StandardDeviation;
+        double[] continuousStd = continuous.Select(j => std[j]).Order().ToArray();
+        int middle = continuousStd.Length / 2;
+        medianStd = continuousStd.Length % 2 == 1 ? continuousStd[middle] : (continuousStd[middle - 1] + continuousStd[middle]) / 2;
+        float hot = (float)(medianStd / Math.Sqrt(2));
+
+        var columnOf = new Dictionary<(int Feature, float Value), int>();
+        int width = continuous.Length;
+        foreach (int feature in _categorical)
+        {
+            foreach (float value in rows.Select(r => features[r, feature]).Distinct().Order())
+            {
+                columnOf[(feature, value)] = width++;
+            }
+        }
+
+        var encoded = new DenseMatrix(rows.Length, width);
+        for (int i = 0; i < rows.Length; i++)
+        {
+            for (int c = 0; c < continuous.Length; c++)
+            {
+                encoded[i, c] = features[rows[i], continuous[c]];
+            }
+
+            foreach (int feature in _categorical)
+            {
+                encoded[i, columnOf[(feature, features[rows[i], feature])]] = hot;
+            }
+        }
+
+        return encoded;
+    }
+}
