@@ -61,7 +61,7 @@ public sealed class ExactNearestNeighbors
             throw new ArgumentOutOfRangeException(nameof(options), p, "MaxDegreeOfParallelism must be at least 1.");
         }
 
-        _parallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+        _parallelism = options.MaxDegreeOfParallelism ?? Numerics.Parallelism.EffectiveDegree;
         _useVector512 = Vector512.IsHardwareAccelerated && !options.DisableVector512;
         _reference = reference;
         _packed = new PackedReference(reference, _parallelism);

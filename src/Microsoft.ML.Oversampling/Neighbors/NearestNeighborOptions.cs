@@ -4,7 +4,7 @@ namespace Microsoft.ML.Oversampling.Neighbors;
 public sealed class NearestNeighborOptions
 {
     /// <summary>
-    /// The most threads a search may use. Default <c>null</c>: all processors. Results are bit-identical for
+    /// The most threads a search may use. Default <c>null</c>: the library-wide cap, <see cref="Numerics.Parallelism"/>. Results are bit-identical for
     /// every value, because the work is split into fixed blocks of queries whose results never depend on
     /// which thread computes them.
     /// </summary>

@@ -101,7 +101,7 @@ internal static class ClassNeighbors
     }
 
     /// <summary>The thread count for a sampler's parallelism setting.</summary>
-    public static int Parallelism(NeighborOversamplerOptions options) => options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+    public static int Parallelism(NeighborOversamplerOptions options) => options.MaxDegreeOfParallelism ?? Numerics.Parallelism.EffectiveDegree;
 
     /// <summary>The search options for a sampler's parallelism setting.</summary>
     public static NearestNeighborOptions SearchOptions(NeighborOversamplerOptions options) =>
