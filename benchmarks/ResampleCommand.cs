@@ -165,7 +165,7 @@ public sealed class ResampleCommand : IBenchmarkCommand
         return (matrix, labels);
     }
 
-    private static (DenseMatrix Features, int[] Labels) ReadCsv(string path)
+    internal static (DenseMatrix Features, int[] Labels) ReadCsv(string path)
     {
         string[] lines = File.ReadAllLines(path).Skip(1).Where(l => l.Length > 0).ToArray();
         int columns = lines[0].Split(',').Length - 1;

@@ -18,6 +18,7 @@ public static class CliApp
             TrainCommand.Create(output, error),
             PredictCommand.Create(output, error),
             StudyCommand.Create(output, error),
+            GenerateCommand.Create(output, error),
         };
 
         ParseResult parsed = root.Parse(args);

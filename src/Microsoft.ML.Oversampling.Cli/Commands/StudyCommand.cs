@@ -20,7 +20,7 @@ internal static class StudyCommand
         var dims = new Option<string?>("--synthetic-dims") { Description = "Add synthetic datasets of these dimensions, e.g. 2,8,32,128,512." };
         var syntheticRows = new Option<int>("--synthetic-rows") { Description = "Rows of each synthetic dataset.", DefaultValueFactory = _ => 2100 };
         var syntheticRatio = new Option<double>("--synthetic-ir") { Description = "Imbalance ratio of the synthetic datasets.", DefaultValueFactory = _ => 20 };
-        var methods = new Option<string>("--methods", "-m") { Description = "Comma-separated methods.", DefaultValueFactory = _ => "none,random" };
+        var methods = new Option<string>("--methods", "-m") { Description = "Comma-separated methods; a method may carry its own options: name(key=value;key=value).", DefaultValueFactory = _ => "none,random" };
         var trainers = new Option<string>("--trainers", "-t") { Description = "Comma-separated trainers.", DefaultValueFactory = _ => "logistic" };
         var seeds = new Option<int>("--seeds") { Description = "Seeds per configuration; each re-runs the whole pipeline.", DefaultValueFactory = _ => 10 };
         var seed = CommonOptions.Seed();
@@ -28,11 +28,12 @@ internal static class StudyCommand
         var options = CommonOptions.ComponentOptions();
         var compare = new Option<string?>("--compare") { Description = "Head-to-head comparisons challenger:baseline, e.g. deep-smote:smote,da-smote:gan." };
         var stability = new Option<string?>("--stability") { Description = "Stability comparisons (std across seeds) challenger:baseline." };
+        var jobs = new Option<int>("--jobs") { Description = "Datasets run at the same time (each on one thread); results do not depend on it.", DefaultValueFactory = _ => 1 };
         var prefix = new Option<string>("--output") { Description = "Output path prefix: writes PREFIX.csv and PREFIX.md.", DefaultValueFactory = _ => "study" };
 
         var command = new Command("study", "Compare methods over datasets and seeds; write a results CSV and a Markdown summary.")
         {
-            directory, names, embedded, dims, syntheticRows, syntheticRatio, methods, trainers, seeds, seed, folds, options, compare, stability, prefix,
+            directory, names, embedded, dims, syntheticRows, syntheticRatio, methods, trainers, seeds, seed, folds, options, compare, stability, jobs, prefix,
         };
         CliAction.Set(command, error, parse =>
         {
@@ -51,9 +52,9 @@ internal static class StudyCommand
 
             string[] methodNames = Split(parse.GetValue(methods)!);
             string[] trainerNames = Split(parse.GetValue(trainers)!);
-            foreach (string m in methodNames.Where(m => m != ComponentRegistry.NoSampler))
+            foreach (MethodSpec m in methodNames.Select(MethodSpec.Parse).Where(m => m.Name != ComponentRegistry.NoSampler))
             {
-                ComponentRegistry.Sampler(m);
+                OptionsBinder.Apply(ComponentRegistry.Sampler(m.Name).CreateOptions(), m.Options); // fails now, not hours into the study
             }
 
             foreach (string t in trainerNames)
@@ -62,7 +63,8 @@ internal static class StudyCommand
             }
 
             var plan = new StudyPlan(datasets, methodNames, trainerNames, parse.GetValue(seeds), parse.GetValue(seed), parse.GetValue(folds),
-                parse.GetValue(options) ?? [], MethodComparison.ParseList(parse.GetValue(compare)), MethodComparison.ParseList(parse.GetValue(stability)));
+                parse.GetValue(options) ?? [], MethodComparison.ParseList(parse.GetValue(compare)), MethodComparison.ParseList(parse.GetValue(stability)), parse.GetValue(jobs));
+            ArgumentOutOfRangeException.ThrowIfLessThan(plan.Jobs, 1, "--jobs");
             foreach (MethodComparison c in plan.Comparisons.Concat(plan.StabilityComparisons))
             {
                 if (!methodNames.Contains(c.Challenger) || !methodNames.Contains(c.Baseline))

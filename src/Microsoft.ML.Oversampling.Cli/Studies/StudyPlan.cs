@@ -28,6 +28,33 @@ internal sealed record MethodComparison(string Challenger, string Baseline)
     public override string ToString() => $"{Challenger} vs {Baseline}";
 }
 
+/// <summary>
+/// A method of a study as written on the command line: a registry name, optionally with its own options in
+/// parentheses, separated by semicolons, e.g. <c>deep-smote(GenerationPairs=KNearestNeighbors;KNeighbors=7)</c>.
+/// The whole text is the method's label in the report.
+/// </summary>
+internal sealed record MethodSpec(string Label, string Name, IReadOnlyList<string> Options)
+{
+    /// <summary>Parses one method.</summary>
+    /// <exception cref="ArgumentException">Unbalanced parentheses.</exception>
+    public static MethodSpec Parse(string text)
+    {
+        int open = text.IndexOf('(');
+        if (open < 0)
+        {
+            return new MethodSpec(text, text, []);
+        }
+
+        if (!text.EndsWith(')') || open == 0)
+        {
+            throw new ArgumentException($"Method '{text}' must be written name or name(key=value;key=value).");
+        }
+
+        string[] options = text[(open + 1)..^1].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new MethodSpec(text, text[..open].Trim(), options);
+    }
+}
+
 /// <summary>What a study runs: every method × trainer × dataset, each re-run whole for every seed.</summary>
 internal sealed record StudyPlan(
     IReadOnlyList<StudyDataset> Datasets,
@@ -38,4 +65,5 @@ internal sealed record StudyPlan(
     int Folds,
     IReadOnlyList<string> MethodOptions,
     IReadOnlyList<MethodComparison> Comparisons,
-    IReadOnlyList<MethodComparison> StabilityComparisons);
+    IReadOnlyList<MethodComparison> StabilityComparisons,
+    int Jobs = 1);

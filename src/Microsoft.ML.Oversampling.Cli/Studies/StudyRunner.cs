@@ -17,7 +17,29 @@ internal static class StudyRunner
     public static readonly IReadOnlyList<string> Metrics =
         ["PositivePrecision", "PositiveRecall", "F1Score", "AreaUnderRocCurve", "AreaUnderPrecisionRecallCurve", "GeometricMean"];
 
-    public static List<StudyRun> Run(StudyPlan plan, TextWriter progress) =>
+    /// <summary>
+    /// Runs the plan, <see cref="StudyPlan.Jobs"/> datasets at a time. With several jobs each pipeline runs on one
+    /// thread (the library-wide cap is set to 1 meanwhile); results are bit-identical either way.
+    /// </summary>
+    public static List<StudyRun> Run(StudyPlan plan, TextWriter progress)
+    {
+        int cap = Numerics.Parallelism.MaxDegreeOfParallelism;
+        if (plan.Jobs > 1)
+        {
+            Numerics.Parallelism.MaxDegreeOfParallelism = 1;
+        }
+
+        try
+        {
+            return RunDatasets(plan, progress);
+        }
+        finally
+        {
+            Numerics.Parallelism.MaxDegreeOfParallelism = cap;
+        }
+    }
+
+    private static List<StudyRun> RunDatasets(StudyPlan plan, TextWriter progress) =>
         CliProgress.Run(progress, "study", plan.Datasets, d => d.Name, dataset =>
         {
             DataView data = dataset.Load();
@@ -34,7 +56,7 @@ internal static class StudyRunner
             }
 
             return runs;
-        }, (dataset, runs, elapsed) => $"{dataset.Name}: {runs.Count} runs, {runs.Count(r => r.Error is not null)} failed, {elapsed.TotalSeconds:F1} s")
+        }, (dataset, runs, elapsed) => $"{dataset.Name}: {runs.Count} runs, {runs.Count(r => r.Error is not null)} failed, {elapsed.TotalSeconds:F1} s", plan.Jobs)
         .SelectMany(runs => runs).ToList();
 
     private static StudyRun RunOne(StudyPlan plan, string dataset, DataView data, string trainer, string method, int seed)
@@ -43,9 +65,10 @@ internal static class StudyRunner
         try
         {
             IEstimator<ITransformer> pipeline = ctx.Transforms.NormalizeMeanVariance();
-            if (method != ComponentRegistry.NoSampler)
+            MethodSpec spec = MethodSpec.Parse(method);
+            if (spec.Name != ComponentRegistry.NoSampler)
             {
-                pipeline = pipeline.Append(ComponentRegistry.CreateSampler(ctx, method, plan.MethodOptions));
+                pipeline = pipeline.Append(ComponentRegistry.CreateSampler(ctx, spec.Name, [.. plan.MethodOptions, .. spec.Options]));
             }
 
             pipeline = pipeline.Append(ComponentRegistry.CreateTrainer(ctx, trainer, []));

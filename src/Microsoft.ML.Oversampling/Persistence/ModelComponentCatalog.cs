@@ -1,3 +1,4 @@
+using Microsoft.ML.Oversampling.Samplers.Deep;
 using System.Collections.Concurrent;
 using Microsoft.ML.Oversampling.Pipeline;
 using Microsoft.ML.Oversampling.Pipeline.Training;
@@ -29,6 +30,9 @@ public static class ModelComponentCatalog
             [OversamplerType] = OversamplingTransformer.Load,
             [BinaryPredictionType] = BinaryPredictionTransformer<IBinaryModel>.Load,
             [LinearBinaryModelType] = LinearBinaryModel.Load,
+            [SyntheticDataGenerator.TypeName] = SyntheticDataGenerator.Load,
+            [PairGenerator.TypeName] = PairGenerator.Load,
+            [NoiseGenerator.TypeName] = NoiseGenerator.Load,
         },
         StringComparer.Ordinal);
 

@@ -1,3 +1,4 @@
+using Microsoft.ML.Oversampling.Samplers.Deep;
 using Microsoft.ML.Oversampling.Pipeline.Training;
 using Microsoft.ML.Oversampling.Samplers;
 using Microsoft.ML.Oversampling.Trainers;
@@ -41,6 +42,12 @@ public static class ComponentRegistry
             () => new AdasynOptions(), o => new Adasyn((AdasynOptions)o)),
         new("smotenc", "SMOTE-NC for mixed data: CategoricalFeatures=i,j,... required",
             () => new SmoteNcOptions(), o => new SmoteNc((SmoteNcOptions)o)),
+        new("deep-smote", "Deep SMOTE (Mansourifar & Shi): a network trained on SMOTE pairs generates from pairs (GenerationPairs=Random|KNearestNeighbors|DeterministicEnumeration)",
+            () => new DeepSmoteOptions(), o => new DeepSmoteRegressionOversampler((DeepSmoteOptions)o)),
+        new("da-smote", "DA-SMOTE: Deep SMOTE refined against a discriminator (AdversarialWeight=1, RegressionWeight=1, NoiseDimension=0)",
+            () => new DaSmoteOptions(), o => new DeepAdversarialSmote((DaSmoteOptions)o)),
+        new("gan", "vanilla GAN trained on the class to grow (NoiseDimension=64, Iterations=3000)",
+            () => new GanOptions(), o => new GanOversampler((GanOptions)o)),
     ];
 
     private static readonly List<TrainerEntry> s_trainers =

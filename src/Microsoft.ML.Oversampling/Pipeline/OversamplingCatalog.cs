@@ -1,3 +1,4 @@
+using Microsoft.ML.Oversampling.Samplers.Deep;
 using Microsoft.ML.Oversampling.Samplers;
 
 namespace Microsoft.ML.Oversampling.Pipeline;
@@ -30,6 +31,15 @@ public sealed class OversamplingCatalog
 
     /// <summary>SMOTE-NC for mixed numeric and categorical features (see <see cref="SmoteNcOptions"/>).</summary>
     public OversamplingEstimator SmoteNc(SmoteNcOptions options) => Create(new SmoteNc(options));
+
+    /// <summary>Deep SMOTE of Mansourifar &amp; Shi: a regression network trained on SMOTE pairs (see <see cref="DeepSmoteOptions"/>).</summary>
+    public OversamplingEstimator DeepSmote(DeepSmoteOptions? options = null) => Create(new DeepSmoteRegressionOversampler(options));
+
+    /// <summary>DA-SMOTE: Deep SMOTE refined adversarially (see <see cref="DaSmoteOptions"/>).</summary>
+    public OversamplingEstimator DaSmote(DaSmoteOptions? options = null) => Create(new DeepAdversarialSmote(options));
+
+    /// <summary>The vanilla GAN oversampler baseline (see <see cref="GanOptions"/>).</summary>
+    public OversamplingEstimator Gan(GanOptions? options = null) => Create(new GanOversampler(options));
 
     /// <summary>Wraps any sampler as a pipeline step; its seed is the options' seed, or else drawn from the context now.</summary>
     public OversamplingEstimator Create(Oversampler sampler)

@@ -48,6 +48,6 @@ public sealed class OversamplingEstimator : IEstimator<OversamplingTransformer>
             column.Name == options.FeatureColumnName ? ((VectorColumn)column).AppendRows(syntheticRows)
             : column.Name == options.LabelColumnName ? LabelColumns.FromClasses(column, [.. result.Labels])
             : column.Append(column.CreateMissing(synthetic)));
-        return new OversamplingTransformer(Sampler, Seed, new DataView(columns), result.CountsBefore, result.CountsAfter);
+        return new OversamplingTransformer(Sampler, Seed, new DataView(columns), result.CountsBefore, result.CountsAfter, result.Generator);
     }
 }

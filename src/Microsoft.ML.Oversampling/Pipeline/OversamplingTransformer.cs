@@ -1,6 +1,8 @@
 using Microsoft.ML.Oversampling.Data;
 using Microsoft.ML.Oversampling.Persistence;
+using Microsoft.ML.Oversampling.Numerics;
 using Microsoft.ML.Oversampling.Samplers;
+using Microsoft.ML.Oversampling.Samplers.Deep;
 
 namespace Microsoft.ML.Oversampling.Pipeline;
 
@@ -11,9 +13,11 @@ namespace Microsoft.ML.Oversampling.Pipeline;
 public sealed class OversamplingTransformer : ITrainingTimeTransformer, IPersistableComponent
 {
     internal OversamplingTransformer(
-        Oversampler sampler, int seed, DataView? resampledData, IReadOnlyDictionary<int, int> countsBefore, IReadOnlyDictionary<int, int> countsAfter)
+        Oversampler sampler, int seed, DataView? resampledData, IReadOnlyDictionary<int, int> countsBefore, IReadOnlyDictionary<int, int> countsAfter,
+        SyntheticDataGenerator? generator)
     {
         Sampler = sampler;
+        Generator = generator;
         Seed = seed;
         ResampledData = resampledData;
         CountsBefore = countsBefore;
@@ -38,6 +42,24 @@ public sealed class OversamplingTransformer : ITrainingTimeTransformer, IPersist
     /// <summary>Rows per class after resampling.</summary>
     public IReadOnlyDictionary<int, int> CountsAfter { get; }
 
+    /// <summary>
+    /// The trained generators of a deep oversampler (Deep SMOTE, DA-SMOTE, GAN), kept in fitted pipelines and saved
+    /// models; <c>null</c> for the classic samplers, which learn nothing.
+    /// </summary>
+    public SyntheticDataGenerator? Generator { get; }
+
+    /// <summary>
+    /// Generates <paramref name="count"/> more synthetic rows (features only, original units) of the class the
+    /// sampler grew, with the trained generator. With <paramref name="seed"/> = <see cref="Seed"/>, the rows repeat the
+    /// synthetic rows of the fit.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The sampler learns no generator, or it grew several classes
+    /// (use <c>Generator.Generate(label, count, seed)</c>).</exception>
+    public DenseMatrix Generate(int count, int seed) =>
+        (Generator ?? throw new InvalidOperationException(
+            $"Sampler '{Sampler.Name}' learns no generator; only the deep oversamplers (deep-smote, da-smote, gan) can generate after fitting."))
+        .Generate(count, seed);
+
     /// <summary>Returns <paramref name="input"/> unchanged: samplers act only while fitting.</summary>
     public DataView Transform(DataView input)
     {
@@ -50,7 +72,7 @@ public sealed class OversamplingTransformer : ITrainingTimeTransformer, IPersist
         ResampledData ?? throw new InvalidOperationException("This sampler is in its scoring form; fit it again to resample training data.");
 
     /// <inheritdoc />
-    public ITransformer ForScoring() => new OversamplingTransformer(Sampler, Seed, null, CountsBefore, CountsAfter);
+    public ITransformer ForScoring() => new OversamplingTransformer(Sampler, Seed, null, CountsBefore, CountsAfter, Generator);
 
     /// <inheritdoc />
     string IPersistableComponent.ComponentType => ModelComponentCatalog.OversamplerType;
@@ -66,6 +88,12 @@ public sealed class OversamplingTransformer : ITrainingTimeTransformer, IPersist
         writer.WriteArray("classes", CountsBefore.Keys.ToArray());
         writer.WriteArray("countsBefore", CountsBefore.Values.ToArray());
         writer.WriteArray("countsAfter", CountsBefore.Keys.Select(c => CountsAfter.GetValueOrDefault(c)).ToArray());
+        writer.WriteBoolean("hasGenerator", Generator is not null);
+        if (Generator is not null)
+        {
+            writer.WriteComponent(Generator);
+        }
+
         if (Sampler is IPersistableComponent)
         {
             writer.WriteComponent(Sampler);
@@ -87,10 +115,12 @@ public sealed class OversamplingTransformer : ITrainingTimeTransformer, IPersist
     /// <summary>Rebuilds a saved sampler step, in its scoring form (the identity; <see cref="ResampledData"/> null).</summary>
     internal static OversamplingTransformer Load(ModelReader reader)
     {
+        bool hasGenerator = reader.Contains("hasGenerator") && reader.ReadBoolean("hasGenerator");
+        SyntheticDataGenerator? generator = hasGenerator ? reader.ReadComponent<SyntheticDataGenerator>(0) : null;
         Oversampler sampler;
-        if (reader.ComponentCount > 0)
+        if (reader.ComponentCount > (hasGenerator ? 1 : 0))
         {
-            sampler = reader.ReadComponent<Oversampler>(0);
+            sampler = reader.ReadComponent<Oversampler>(hasGenerator ? 1 : 0);
         }
         else
         {
@@ -108,6 +138,6 @@ public sealed class OversamplingTransformer : ITrainingTimeTransformer, IPersist
 
         return new OversamplingTransformer(sampler, reader.ReadInt32("seed"), null,
             new SortedDictionary<int, int>(classes.Zip(before).ToDictionary(p => p.First, p => p.Second)),
-            new SortedDictionary<int, int>(classes.Zip(after).ToDictionary(p => p.First, p => p.Second)));
+            new SortedDictionary<int, int>(classes.Zip(after).ToDictionary(p => p.First, p => p.Second)), generator);
     }
 }

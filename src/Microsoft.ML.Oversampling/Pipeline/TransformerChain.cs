@@ -8,7 +8,7 @@ namespace Microsoft.ML.Oversampling.Pipeline;
 /// transformer, so chains nest.
 /// </summary>
 /// <typeparam name="TLastTransformer">The type of the last transformer (for example the trained model).</typeparam>
-public sealed class TransformerChain<TLastTransformer> : ITransformer, IPersistableComponent, IInputSchemaProvider
+public sealed class TransformerChain<TLastTransformer> : ITransformerChain, IPersistableComponent, IInputSchemaProvider
     where TLastTransformer : class, ITransformer
 {
     private readonly ITransformer[] _transformers;

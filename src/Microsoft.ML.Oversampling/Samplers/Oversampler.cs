@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.ML.Oversampling.Neighbors;
 using Microsoft.ML.Oversampling.Numerics;
+using Microsoft.ML.Oversampling.Samplers.Deep;
 
 namespace Microsoft.ML.Oversampling.Samplers;
 
@@ -47,6 +48,7 @@ public abstract class Oversampler
         Validate(problem);
 
         var syntheticFeatures = new List<(int Label, DenseMatrix Rows)>();
+        var generators = new Dictionary<int, ClassGenerator>();
         foreach (var (label, count) in problem.RowsToGenerate)
         {
             if (count == 0)
@@ -54,8 +56,12 @@ public abstract class Oversampler
                 continue;
             }
 
-            var random = DeterministicRandom.Derive(unchecked((ulong)(long)seed), unchecked((ulong)(uint)label));
-            DenseMatrix rows = Generate(problem, label, count, random);
+            var (rows, generator) = GenerateClass(problem, label, count, ClassStream(seed, label));
+            if (generator is not null)
+            {
+                generators[label] = generator;
+            }
+
             if (rows.Columns != problem.FeatureCount)
             {
                 throw new InvalidOperationException(
@@ -80,8 +86,18 @@ public abstract class Oversampler
             row += block.Rows;
         }
 
-        return new ResampleResult(new DenseMatrix(total, features.Columns, allFeatures), allLabels, features.Rows, problem.ClassCounts);
+        return new ResampleResult(new DenseMatrix(total, features.Columns, allFeatures), allLabels, features.Rows, problem.ClassCounts,
+            generators.Count > 0 ? new SyntheticDataGenerator(generators) : null);
     }
+
+    /// <summary>The random stream of one class for a seed: independent of the other classes.</summary>
+    internal static DeterministicRandom ClassStream(int seed, int label) =>
+        DeterministicRandom.Derive(unchecked((ulong)(long)seed), unchecked((ulong)(uint)label));
+
+    /// <summary>Generates one class's rows and, for samplers that learn one, the class's trained generator.</summary>
+    private protected virtual (DenseMatrix Rows, ClassGenerator? Generator) GenerateClass(
+        SamplingProblem problem, int label, int count, DeterministicRandom random) =>
+        (Generate(problem, label, count, random), null);
 
     /// <summary>
     /// Checks sampler-specific preconditions once before any generation (for example that every target class

@@ -1,4 +1,5 @@
 using Microsoft.ML.Oversampling.Numerics;
+using Microsoft.ML.Oversampling.Samplers.Deep;
 
 namespace Microsoft.ML.Oversampling.Samplers;
 
@@ -8,12 +9,13 @@ namespace Microsoft.ML.Oversampling.Samplers;
 /// </summary>
 public sealed class ResampleResult
 {
-    internal ResampleResult(DenseMatrix features, int[] labels, int originalRowCount, IReadOnlyDictionary<int, int> countsBefore)
+    internal ResampleResult(DenseMatrix features, int[] labels, int originalRowCount, IReadOnlyDictionary<int, int> countsBefore, SyntheticDataGenerator? generator = null)
     {
         Features = features;
         Labels = labels;
         OriginalRowCount = originalRowCount;
         CountsBefore = countsBefore;
+        Generator = generator;
         var after = countsBefore.ToDictionary();
         for (int i = originalRowCount; i < labels.Length;)
         {
@@ -47,4 +49,7 @@ public sealed class ResampleResult
 
     /// <summary>Rows per class after resampling.</summary>
     public IReadOnlyDictionary<int, int> CountsAfter { get; }
+
+    /// <summary>The trained generators when the sampler learns one per class (the deep oversamplers); otherwise <c>null</c>.</summary>
+    public SyntheticDataGenerator? Generator { get; }
 }

@@ -32,11 +32,13 @@ public sealed class TrainPredictCommandTests : IDisposable
 
     private static string[][] ReadCsv(string path) => File.ReadAllLines(path).Select(l => l.Split(',')).ToArray();
 
-    private (string Model, string Data) Train(string dataset = "pima", params string[] extra)
+    private (string Model, string Data) Train(string dataset = "pima", params string[] extra) => TrainWith("random", dataset, extra);
+
+    private (string Model, string Data) TrainWith(string method, string dataset, params string[] extra)
     {
         string data = WriteDataset(dataset, $"{dataset}.csv");
         string model = PathOf($"{dataset}.zip");
-        var (exit, output, error) = Run(["train", "--input", data, "--label", "Label", "--method", "random", "--trainer", "logistic", "--model", model, "--seed", "3", .. extra]);
+        var (exit, output, error) = Run(["train", "--input", data, "--label", "Label", "--method", method, "--trainer", "logistic", "--model", model, "--seed", "3", .. extra]);
         Assert.True(exit == 0, error);
         Assert.Contains($"saved model to {model}", output);
         Assert.Contains("train_seconds=", output);
@@ -220,5 +222,29 @@ public sealed class TrainPredictCommandTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("Schema mismatch for feature column 'Features': the model expects 8 features", error);
         Assert.Contains("has 4 numeric columns", error);
+    }
+
+    [Fact]
+    public void Generate_DrawsRowsFromTheSavedDeepGenerator_NamedAsTheTrainingFeatures_ReplayingTheTrainingRows()
+    {
+        var (model, _) = TrainWith("deep-smote", "glass2", "--option", "MaxEpochs=3");
+        string first = PathOf("generated-1.csv"), again = PathOf("generated-2.csv");
+
+        var (exit, output, error) = Run("generate", "--model", model, "--count", "25", "--seed", "3", "--output", first);
+        Run("generate", "--model", model, "--count", "25", "--seed", "3", "--output", again);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("generated 25 rows of class 1 with the deep-smote generator", output);
+        string[][] rows = ReadCsv(first);
+        VectorColumn features = EmbeddedDatasets.Load("glass2").GetVectorColumn("Features");
+        Assert.Equal([.. Enumerable.Range(0, features.Size).Select(features.SlotName), "Label"], rows[0]);
+        Assert.Equal(26, rows.Length);
+        Assert.All(rows.Skip(1), r => Assert.Equal("1", r[^1]));
+        Assert.Equal(File.ReadAllText(first), File.ReadAllText(again));
+
+        var (classic, _) = Train("haberman");
+        var refused = Run("generate", "--model", classic, "--count", "5", "--output", PathOf("x.csv"));
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("has no trained generator: train it with --method deep-smote, da-smote or gan", refused.Error);
     }
 }

@@ -23,7 +23,7 @@ public class RegisteredSamplerPersistenceTests
             OptionsBinder.Set(options, nameof(SmoteNcOptions.CategoricalFeatures), "0,2"); // required, no default
         }
         var step = new OversamplingTransformer(entry.Create(options), 42, null,
-            new SortedDictionary<int, int> { [0] = 90, [1] = 10 }, new SortedDictionary<int, int> { [0] = 90, [1] = 90 });
+            new SortedDictionary<int, int> { [0] = 90, [1] = 10 }, new SortedDictionary<int, int> { [0] = 90, [1] = 90 }, generator: null);
 
         var loaded = Assert.IsType<OversamplingTransformer>(ModelFiles.RoundTrip(ctx, step));
 

@@ -1,0 +1,60 @@
+using Microsoft.ML.Oversampling.Neural;
+using Microsoft.ML.Oversampling.Numerics;
+using Microsoft.ML.Oversampling.Persistence;
+
+namespace Microsoft.ML.Oversampling.Samplers.Deep;
+
+/// <summary>The generator of the GAN oversampler: a network from standard Gaussian noise to synthetic rows.</summary>
+public sealed class NoiseGenerator : ClassGenerator
+{
+    internal const string TypeName = "NoiseGenerator";
+
+    private readonly NetworkSpec _spec;
+    private readonly Sequential _network;
+
+    internal NoiseGenerator(MinMaxScaler scaler, NetworkSpec spec, Sequential network)
+        : base(scaler)
+    {
+        _spec = spec;
+        _network = network;
+    }
+
+    /// <summary>Length of the noise vector.</summary>
+    public int NoiseDimension => _spec.Inputs;
+
+    /// <inheritdoc />
+    public override string ComponentType => TypeName;
+
+    /// <inheritdoc />
+    private protected override DenseMatrix GenerateScaled(int count, DeterministicRandom random) =>
+        MultilayerPerceptron.Predict(_network, Noise(count, NoiseDimension, random), FeatureCount);
+
+    /// <summary>A rows × dimension matrix of standard Gaussian noise.</summary>
+    internal static DenseMatrix Noise(int rows, int dimension, DeterministicRandom random)
+    {
+        var noise = new DenseMatrix(rows, dimension);
+        Span<float> values = noise.Values;
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)random.NextGaussian();
+        }
+
+        return noise;
+    }
+
+    /// <inheritdoc />
+    public override void WriteState(ModelWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        WriteScaler(writer);
+        _spec.Write(writer, "network", _network);
+    }
+
+    internal static NoiseGenerator Load(ModelReader reader)
+    {
+        MinMaxScaler scaler = ReadScaler(reader);
+        var (spec, network) = NetworkSpec.Read(reader, "network");
+        RequireWidth(reader, spec, spec.Inputs, scaler.FeatureCount);
+        return new NoiseGenerator(scaler, spec, network);
+    }
+}
