@@ -29,7 +29,7 @@ internal static class EvaluateCommand
         var methods = new Option<string>("--methods", "-m")
         {
             Description = $"Comma-separated methods: {ComponentRegistry.NoSampler}, {string.Join(", ", ComponentRegistry.Samplers.Select(s => s.Name))}.",
-            DefaultValueFactory = _ => "none,random",
+            DefaultValueFactory = _ => "none,random,smote,deep-smote",
         };
         var trainer = CommonOptions.Trainer();
         var folds = new Option<int>("--folds") { Description = "Folds per repeat.", DefaultValueFactory = _ => 5 };

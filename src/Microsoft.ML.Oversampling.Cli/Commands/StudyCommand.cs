@@ -29,11 +29,15 @@ internal static class StudyCommand
         var compare = new Option<string?>("--compare") { Description = "Head-to-head comparisons challenger:baseline, e.g. deep-smote:smote,da-smote:gan." };
         var stability = new Option<string?>("--stability") { Description = "Stability comparisons (std across seeds) challenger:baseline." };
         var jobs = new Option<int>("--jobs") { Description = "Datasets run at the same time (each on one thread); results do not depend on it.", DefaultValueFactory = _ => 1 };
+        var fixedFolds = new Option<bool>("--fixed-folds")
+        {
+            Description = "Use the first seed's folds for every seed, so only the sampler's and trainer's randomness varies (isolates a sampler's instability).",
+        };
         var prefix = new Option<string>("--output") { Description = "Output path prefix: writes PREFIX.csv and PREFIX.md.", DefaultValueFactory = _ => "study" };
 
         var command = new Command("study", "Compare methods over datasets and seeds; write a results CSV and a Markdown summary.")
         {
-            directory, names, embedded, dims, syntheticRows, syntheticRatio, methods, trainers, seeds, seed, folds, options, compare, stability, jobs, prefix,
+            directory, names, embedded, dims, syntheticRows, syntheticRatio, methods, trainers, seeds, seed, folds, options, compare, stability, jobs, fixedFolds, prefix,
         };
         CliAction.Set(command, error, parse =>
         {
@@ -63,7 +67,7 @@ internal static class StudyCommand
             }
 
             var plan = new StudyPlan(datasets, methodNames, trainerNames, parse.GetValue(seeds), parse.GetValue(seed), parse.GetValue(folds),
-                parse.GetValue(options) ?? [], MethodComparison.ParseList(parse.GetValue(compare)), MethodComparison.ParseList(parse.GetValue(stability)), parse.GetValue(jobs));
+                parse.GetValue(options) ?? [], MethodComparison.ParseList(parse.GetValue(compare)), MethodComparison.ParseList(parse.GetValue(stability)), parse.GetValue(jobs), parse.GetValue(fixedFolds));
             ArgumentOutOfRangeException.ThrowIfLessThan(plan.Jobs, 1, "--jobs");
             foreach (MethodComparison c in plan.Comparisons.Concat(plan.StabilityComparisons))
             {

@@ -66,4 +66,5 @@ internal sealed record StudyPlan(
     IReadOnlyList<string> MethodOptions,
     IReadOnlyList<MethodComparison> Comparisons,
     IReadOnlyList<MethodComparison> StabilityComparisons,
-    int Jobs = 1);
+    int Jobs = 1,
+    bool FixedFolds = false);

@@ -31,8 +31,10 @@ internal static class StudyReport
         w.WriteLine("```");
         w.WriteLine();
         w.WriteLine($"{plan.Datasets.Count} datasets; methods {string.Join(", ", plan.Methods)}; trainers {string.Join(", ", plan.Trainers)}; " +
-            $"{plan.Seeds} seeds ({plan.FirstSeed}..{plan.FirstSeed + plan.Seeds - 1}), each re-running the whole pipeline (folds, sampler, trainer) " +
-            $"in stratified {plan.Folds}-fold cross-validation. Cells: mean ± standard deviation across seeds of the per-seed mean over folds.");
+            $"{plan.Seeds} seeds ({plan.FirstSeed}..{plan.FirstSeed + plan.Seeds - 1}), each re-running the whole pipeline ({(plan.FixedFolds ? "sampler, trainer" : "folds, sampler, trainer")}) " +
+            $"in stratified {plan.Folds}-fold cross-validation" +
+            (plan.FixedFolds ? $" on the same folds for every seed (those of seed {plan.FirstSeed}: only the sampler's and trainer's randomness varies)" : string.Empty) +
+            ". Cells: mean ± standard deviation across seeds of the per-seed mean over folds.");
         w.WriteLine();
 
         foreach (string trainer in plan.Trainers)

@@ -72,7 +72,8 @@ internal static class StudyRunner
             }
 
             pipeline = pipeline.Append(ComponentRegistry.CreateTrainer(ctx, trainer, []));
-            var result = ctx.BinaryClassification.CrossValidate(data, pipeline, plan.Folds, repeats: 1, seed: seed);
+            // With fixed folds every seed sees the same split, so the spread across seeds is the pipeline's own randomness.
+            var result = ctx.BinaryClassification.CrossValidate(data, pipeline, plan.Folds, repeats: 1, seed: plan.FixedFolds ? plan.FirstSeed : seed);
             return new StudyRun(dataset, trainer, method, seed, Metrics.ToDictionary(m => m, m => result.Summary[m].Mean), result.FitSeconds.Mean, null);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)

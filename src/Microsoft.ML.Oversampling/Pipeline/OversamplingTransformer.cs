@@ -51,7 +51,7 @@ public sealed class OversamplingTransformer : ITrainingTimeTransformer, IPersist
     /// <summary>
     /// Generates <paramref name="count"/> more synthetic rows (features only, original units) of the class the
     /// sampler grew, with the trained generator. With <paramref name="seed"/> = <see cref="Seed"/>, the rows repeat the
-    /// synthetic rows of the fit.
+    /// synthetic rows of the fit when <paramref name="count"/> is the number it added.
     /// </summary>
     /// <exception cref="InvalidOperationException">The sampler learns no generator, or it grew several classes
     /// (use <c>Generator.Generate(label, count, seed)</c>).</exception>

@@ -27,7 +27,7 @@ public sealed class EvaluateAndResampleCommandTests : IDisposable
     }
 
     [Fact]
-    public void Evaluate_DefaultRun_ComparesNoneWithRandom_AndWritesJson()
+    public void Evaluate_DefaultRun_ComparesNoneRandomSmoteAndDeepSmote_AndWritesJson()
     {
         string json = Path.Combine(_folder, "results.json");
         var (exit, output, error) = CliRunner.Run("evaluate", "--repeats", "1", "--folds", "3", "--json", json);
@@ -35,10 +35,11 @@ public sealed class EvaluateAndResampleCommandTests : IDisposable
         Assert.Contains($"dataset {EmbeddedDatasets.DefaultName}", output);
         Assert.Contains("│ none", output);
         Assert.Contains("│ random", output);
+        Assert.Contains("│ deep-smote", output);
 
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(json));
         var methods = doc.RootElement.EnumerateArray().ToList();
-        Assert.Equal(new[] { "none", "random" }, methods.Select(m => m.GetProperty("method").GetString()!).ToArray());
+        Assert.Equal(new[] { "none", "random", "smote", "deep-smote" }, methods.Select(m => m.GetProperty("method").GetString()!).ToArray());
         foreach (JsonElement m in methods)
         {
             Assert.Equal("logistic", m.GetProperty("trainer").GetString());

@@ -2,6 +2,8 @@ using System.Globalization;
 
 namespace Microsoft.ML.Oversampling.Tests.Cli;
 
+/// <summary><c>oversample study</c>; with <c>--jobs</c> it sets the library-wide thread cap, hence the collection.</summary>
+[Collection(ParallelismCollection.Name)]
 public sealed class StudyCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("oversample-study-").FullName;
@@ -33,6 +35,39 @@ public sealed class StudyCommandTests : IDisposable
         Assert.Contains($"| F1Score | {wins} | {4 - wins - losses} | {losses} |", markdown);
         Assert.Contains("stability, random vs none", markdown);
         Assert.Contains("| synthetic-d3 |", markdown);
+    }
+
+    [Fact]
+    public void Study_ResultsDoNotDependOnJobs_AndAMethodsOwnOptionsApplyToItAlone()
+    {
+        string[] Metrics(string jobs)
+        {
+            string prefix = Path.Combine(_folder, "jobs" + jobs);
+            var (exit, _, error) = CliRunner.Run("study", "--embedded", "--datasets", "glass2,ecoli3", "--seeds", "2", "--folds", "3",
+                "--methods", "none,smote,smote(KNeighbors=2)", "--jobs", jobs, "--output", prefix);
+            Assert.True(exit == 0, error);
+            string[] lines = File.ReadAllLines(prefix + ".csv");
+            int seconds = Array.IndexOf(lines[0].Split(','), "fitSeconds");
+            return lines.Select(l => string.Join(",", l.Split(',').Where((_, i) => i != seconds))).ToArray(); // timing varies
+        }
+
+        string[] sequential = Metrics("1");
+        string[] parallel = Metrics("2");
+
+        Assert.Equal(sequential, parallel);
+        string[] smote = sequential.Where(l => l.Split(',')[2] == "smote").Select(l => string.Join(",", l.Split(',').Skip(3))).ToArray();
+        string[] k2 = sequential.Where(l => l.Split(',')[2] == "smote(KNeighbors=2)").Select(l => string.Join(",", l.Split(',').Skip(3))).ToArray();
+        Assert.Equal(4, k2.Length);
+        Assert.NotEqual(smote, k2);
+    }
+
+    [Fact]
+    public void Study_RejectsABadMethodOptionBeforeRunning()
+    {
+        var (exit, _, error) = CliRunner.Run("study", "--methods", "none,smote(Bogus=1)", "--output", Path.Combine(_folder, "x"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Bogus", error);
     }
 
     [Fact]

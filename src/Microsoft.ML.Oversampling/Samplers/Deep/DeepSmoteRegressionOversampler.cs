@@ -45,8 +45,8 @@ public sealed class DeepSmoteRegressionOversampler : GenerativeOversampler
         Sequential network = spec.Build(random.Fork());
         PairSampler trainingPairs = new(options.TrainingPairs, rows, options.KNeighbors);
         PairRegressionTraining.Train(network, rows, options, trainingPairs, noise, random.Fork());
-        PairSampler generationPairs = options.GenerationPairs == options.TrainingPairs && options.GenerationPairs != PairSelection.DeterministicEnumeration
-            ? trainingPairs
+        PairSampler generationPairs = options.GenerationPairs == options.TrainingPairs
+            ? trainingPairs // stateless, so one sampler serves both
             : new PairSampler(options.GenerationPairs, rows, options.KNeighbors);
         return new PairGenerator(scaler, rows, generationPairs, noise, spec, network);
     }

@@ -6,7 +6,7 @@ namespace Microsoft.ML.Oversampling.Samplers.Deep;
 /// <summary>
 /// The trained generators of a deep oversampler, one per class it grew. A fitted (or loaded) sampler step exposes it,
 /// so more synthetic rows can be drawn at any time: <c>Generate(count, seed)</c>. With the seed the step was fitted
-/// with, the first rows equal the synthetic rows of the fit, bit for bit.
+/// with and the count it added, the rows equal the synthetic rows of the fit, bit for bit.
 /// </summary>
 public sealed class SyntheticDataGenerator : IPersistableComponent
 {
