@@ -62,19 +62,32 @@ public class DeepSmoteTests
         Assert.True(result.Features.Values.All(float.IsFinite));
     }
 
-    [Fact]
-    public void SameSeedBitIdenticalForAnyThreadCount_DifferentSeedDifferent()
+    public static TheoryData<string> DeepSamplers() => ["deep-smote", "da-smote", "gan"];
+
+    /// <summary>Short runs with layers wide enough (m·n·k ≥ 2²²) that the matrix products really split across threads.</summary>
+    private static Oversampler Short(string name) => name switch
+    {
+        "deep-smote" => new DeepSmoteRegressionOversampler(new DeepSmoteOptions { MaxEpochs = 2, HiddenSizes = [256, 256], BatchSize = 256 }),
+        "da-smote" => new DeepAdversarialSmote(new DaSmoteOptions
+        {
+            MaxEpochs = 1, HiddenSizes = [512, 512], BatchSize = 256, AdversarialIterations = 10, NoiseDimension = 3,
+        }),
+        _ => new GanOversampler(new GanOptions { Iterations = 10, GeneratorHiddenSizes = [512, 512] }),
+    };
+
+    [Theory]
+    [MemberData(nameof(DeepSamplers))]
+    public void SameSeedBitIdenticalForAnyThreadCount_DifferentSeedDifferent(string sampler)
     {
         var (x, y) = Data();
-        var options = new DeepSmoteOptions { MaxEpochs = 4, HiddenSizes = [64, 64] };
         int previous = Parallelism.MaxDegreeOfParallelism;
         try
         {
             Parallelism.MaxDegreeOfParallelism = 1;
-            float[] single = new DeepSmoteRegressionOversampler(options).FitResample(x, y, seed: 7).Features.Values;
+            float[] single = Short(sampler).FitResample(x, y, seed: 7).Features.Values;
             Parallelism.MaxDegreeOfParallelism = 2;
-            float[] dual = new DeepSmoteRegressionOversampler(options).FitResample(x, y, seed: 7).Features.Values;
-            float[] other = new DeepSmoteRegressionOversampler(options).FitResample(x, y, seed: 8).Features.Values;
+            float[] dual = Short(sampler).FitResample(x, y, seed: 7).Features.Values;
+            float[] other = Short(sampler).FitResample(x, y, seed: 8).Features.Values;
 
             Assert.Equal(single, dual);
             Assert.NotEqual(single, other);
