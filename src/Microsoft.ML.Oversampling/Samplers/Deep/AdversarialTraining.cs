@@ -18,7 +18,7 @@ internal static class AdversarialTraining
     public delegate (float[] Input, float[]? Target) BatchSource(int size, DeterministicRandom random);
 
     public static void Train(
-        Sequential generator, int generatorInputs, DenseMatrix realRows, AdversarialSettings settings, BatchSource draw,
+        Module<Tensor, Tensor> generator, int generatorInputs, DenseMatrix realRows, AdversarialSettings settings, BatchSource draw,
         double adversarialWeight, double regressionWeight, DeterministicRandom random)
     {
         int d = realRows.Columns;

@@ -51,4 +51,12 @@ public class DeepSmoteOptions : OversamplerOptions
     /// <summary>Also train on each pair in swapped order, so the learned map is symmetric in its two inputs (half
     /// of the pairs of each epoch are presented swapped). Default <c>true</c> <b>[proposal]</b>.</summary>
     public bool SymmetricPairs { get; set; } = true;
+
+    /// <summary>
+    /// Make the network predict the offset from the pair's midpoint, <c>G(a, b) = (a + b) / 2 + f(a, b)</c>, instead of
+    /// the point itself. Default <c>false</c> (the paper's plain regression). <b>[proposal]</b>: the MSE optimum is the
+    /// midpoint either way (method notes §2.4), but a plain network only approximates it, with errors that depend on the
+    /// seed and grow with the dimension; the residual form starts at the optimum.
+    /// </summary>
+    public bool ResidualMidpoint { get; set; }
 }

@@ -41,8 +41,8 @@ public sealed class DeepSmoteRegressionOversampler : GenerativeOversampler
     internal static PairGenerator TrainPairGenerator(DeepSmoteOptions options, DenseMatrix rows, MinMaxScaler scaler, int noise, DeterministicRandom random)
     {
         int d = rows.Columns;
-        var spec = new NetworkSpec((2 * d) + noise, [.. options.HiddenSizes], d, HiddenActivation.Relu, OutputActivation.Linear);
-        Sequential network = spec.Build(random.Fork());
+        var spec = new NetworkSpec((2 * d) + noise, [.. options.HiddenSizes], d, HiddenActivation.Relu, OutputActivation.Linear, options.ResidualMidpoint);
+        Module<Tensor, Tensor> network = spec.Build(random.Fork());
         PairSampler trainingPairs = new(options.TrainingPairs, rows, options.KNeighbors);
         PairRegressionTraining.Train(network, rows, options, trainingPairs, noise, random.Fork());
         PairSampler generationPairs = options.GenerationPairs == options.TrainingPairs

@@ -33,7 +33,7 @@ public sealed class GanOversampler : GenerativeOversampler
     {
         GanOptions o = GanOptions;
         var spec = new NetworkSpec(o.NoiseDimension, [.. o.GeneratorHiddenSizes], scaledClassRows.Columns, HiddenActivation.Relu, OutputActivation.Sigmoid);
-        Sequential generator = spec.Build(random.Fork());
+        Module<Tensor, Tensor> generator = spec.Build(random.Fork());
         AdversarialTraining.Train(generator, o.NoiseDimension, scaledClassRows, Settings(o),
             (size, r) => (NoiseGenerator.Noise(size, o.NoiseDimension, r).Values, null),
             adversarialWeight: 1, regressionWeight: 0, random.Fork());

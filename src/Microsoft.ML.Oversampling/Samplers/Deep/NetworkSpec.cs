@@ -5,9 +5,20 @@ using Microsoft.ML.Oversampling.Persistence;
 namespace Microsoft.ML.Oversampling.Samplers.Deep;
 
 /// <summary>The architecture of a <see cref="MultilayerPerceptron"/>: enough to rebuild it before loading its weights.</summary>
-internal sealed record NetworkSpec(int Inputs, int[] Hidden, int Outputs, HiddenActivation Activation, OutputActivation Output)
+/// <param name="Inputs">Input width.</param>
+/// <param name="Hidden">Hidden layer sizes.</param>
+/// <param name="Outputs">Output width.</param>
+/// <param name="Activation">Hidden activation.</param>
+/// <param name="Output">Output activation.</param>
+/// <param name="ResidualMidpoint">The MLP predicts the offset from the midpoint of the first two d-wide input blocks
+/// (<see cref="MidpointResidual"/>).</param>
+internal sealed record NetworkSpec(int Inputs, int[] Hidden, int Outputs, HiddenActivation Activation, OutputActivation Output, bool ResidualMidpoint = false)
 {
-    public Sequential Build(DeterministicRandom random) => MultilayerPerceptron.Create(Inputs, Hidden, Outputs, Activation, Output, random);
+    public Module<Tensor, Tensor> Build(DeterministicRandom random)
+    {
+        Sequential mlp = MultilayerPerceptron.Create(Inputs, Hidden, Outputs, Activation, Output, random);
+        return ResidualMidpoint ? new MidpointResidual(mlp, Outputs) : mlp;
+    }
 
     /// <summary>Writes the architecture and every parameter (bit-exact arrays) under <paramref name="prefix"/>.</summary>
     public void Write(ModelWriter writer, string prefix, Module network)
@@ -17,6 +28,7 @@ internal sealed record NetworkSpec(int Inputs, int[] Hidden, int Outputs, Hidden
         writer.WriteInt32(prefix + ".outputs", Outputs);
         writer.WriteString(prefix + ".activation", Activation.ToString());
         writer.WriteString(prefix + ".output", Output.ToString());
+        writer.WriteBoolean(prefix + ".residualMidpoint", ResidualMidpoint);
         foreach (var (name, parameter) in network.NamedParameters())
         {
             writer.WriteArray(prefix + "/" + name, parameter.Data, parameter.Shape);
@@ -24,12 +36,18 @@ internal sealed record NetworkSpec(int Inputs, int[] Hidden, int Outputs, Hidden
     }
 
     /// <summary>Rebuilds a network written by <see cref="Write"/>.</summary>
-    public static (NetworkSpec Spec, Sequential Network) Read(ModelReader reader, string prefix)
+    public static (NetworkSpec Spec, Module<Tensor, Tensor> Network) Read(ModelReader reader, string prefix)
     {
         var spec = new NetworkSpec(
             reader.ReadInt32(prefix + ".inputs"), reader.ReadInt32Array(prefix + ".hidden"), reader.ReadInt32(prefix + ".outputs"),
-            ParseEnum<HiddenActivation>(reader, prefix + ".activation"), ParseEnum<OutputActivation>(reader, prefix + ".output"));
-        Sequential network;
+            ParseEnum<HiddenActivation>(reader, prefix + ".activation"), ParseEnum<OutputActivation>(reader, prefix + ".output"),
+            reader.Contains(prefix + ".residualMidpoint") && reader.ReadBoolean(prefix + ".residualMidpoint"));
+        if (spec.ResidualMidpoint && spec.Inputs < 2 * spec.Outputs)
+        {
+            throw reader.Invalid($"network '{prefix}' adds the midpoint of its input pair but has {spec.Inputs} inputs for {spec.Outputs} outputs");
+        }
+
+        Module<Tensor, Tensor> network;
         try
         {
             network = spec.Build(new DeterministicRandom(0));

@@ -10,9 +10,9 @@ public sealed class NoiseGenerator : ClassGenerator
     internal const string TypeName = "NoiseGenerator";
 
     private readonly NetworkSpec _spec;
-    private readonly Sequential _network;
+    private readonly Module<Tensor, Tensor> _network;
 
-    internal NoiseGenerator(MinMaxScaler scaler, NetworkSpec spec, Sequential network)
+    internal NoiseGenerator(MinMaxScaler scaler, NetworkSpec spec, Module<Tensor, Tensor> network)
         : base(scaler)
     {
         _spec = spec;

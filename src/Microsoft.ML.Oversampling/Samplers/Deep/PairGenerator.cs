@@ -16,9 +16,9 @@ public sealed class PairGenerator : ClassGenerator
     private readonly DenseMatrix _classRows;
     private readonly PairSampler _pairs;
     private readonly NetworkSpec _spec;
-    private readonly Sequential _network;
+    private readonly Module<Tensor, Tensor> _network;
 
-    internal PairGenerator(MinMaxScaler scaler, DenseMatrix scaledClassRows, PairSampler pairs, int noiseDimension, NetworkSpec spec, Sequential network)
+    internal PairGenerator(MinMaxScaler scaler, DenseMatrix scaledClassRows, PairSampler pairs, int noiseDimension, NetworkSpec spec, Module<Tensor, Tensor> network)
         : base(scaler)
     {
         _classRows = scaledClassRows;
@@ -29,7 +29,7 @@ public sealed class PairGenerator : ClassGenerator
     }
 
     /// <summary>The network (DA-SMOTE trains it further after creation).</summary>
-    internal Sequential Network => _network;
+    internal Module<Tensor, Tensor> Network => _network;
 
     /// <summary>Width of the network's input: two rows and the noise.</summary>
     internal int InputWidth => _spec.Inputs;

@@ -10,7 +10,7 @@ namespace Microsoft.ML.Oversampling.Samplers.Deep;
 /// </summary>
 internal static class PairRegressionTraining
 {
-    public static void Train(Sequential network, DenseMatrix rows, DeepSmoteOptions options, PairSampler pairs, int noise, DeterministicRandom random)
+    public static void Train(Module<Tensor, Tensor> network, DenseMatrix rows, DeepSmoteOptions options, PairSampler pairs, int noise, DeterministicRandom random)
     {
         int d = rows.Columns;
         int width = (2 * d) + noise;
@@ -84,7 +84,7 @@ internal static class PairRegressionTraining
         return (input, target);
     }
 
-    private static double MeanSquaredError(Sequential network, float[] input, float[] target, int count, int width, int d)
+    private static double MeanSquaredError(Module<Tensor, Tensor> network, float[] input, float[] target, int count, int width, int d)
     {
         DenseMatrix prediction = MultilayerPerceptron.Predict(network, new DenseMatrix(count, width, input), d);
         double total = 0;

@@ -16,12 +16,14 @@ public class DeepOversamplerPipelineTests
     private static OversamplingEstimator Sampler(OversamplingContext ctx, string method) => method switch
     {
         "deep-smote" => ctx.Transforms.Oversampling.DeepSmote(new DeepSmoteOptions { MaxEpochs = 3 }),
+        "deep-smote-residual" => ctx.Transforms.Oversampling.DeepSmote(new DeepSmoteOptions { MaxEpochs = 3, ResidualMidpoint = true }),
         "da-smote" => ctx.Transforms.Oversampling.DaSmote(new DaSmoteOptions { MaxEpochs = 3, AdversarialIterations = 30, NoiseDimension = 2 }),
         _ => ctx.Transforms.Oversampling.Gan(new GanOptions { Iterations = 30 }),
     };
 
     [Theory]
     [InlineData("deep-smote")]
+    [InlineData("deep-smote-residual")]
     [InlineData("da-smote")]
     [InlineData("gan")]
     public void SavedPipelinePredictsIdentically_AndItsLoadedGeneratorGeneratesTheSameRows(string method)
@@ -38,7 +40,7 @@ public class DeepOversamplerPipelineTests
         ModelFiles.AssertSamePredictions(model, loaded, data);
         var fittedStep = Assert.IsType<OversamplingTransformer>(model.Transformers[1]);
         var loadedStep = Assert.IsType<OversamplingTransformer>(loaded.Transformers[1]);
-        Assert.Equal(method, loadedStep.Sampler.Name);
+        Assert.Equal(method.Replace("-residual", string.Empty), loadedStep.Sampler.Name);
         Assert.Same(data, loadedStep.Transform(data)); // training-only: scoring data passes through untouched
         DenseMatrix before = fittedStep.Generate(50, seed: 9);
         DenseMatrix after = loadedStep.Generate(50, seed: 9);

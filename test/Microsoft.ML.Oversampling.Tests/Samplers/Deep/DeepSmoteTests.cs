@@ -10,12 +10,35 @@ public class DeepSmoteTests
     private static (DenseMatrix Features, int[] Labels) Data(int seed = 5) =>
         SamplerTestData.Blobs(seed, features: 6, (0, 240, 0.0), (1, 40, 2.5));
 
-    [Fact]
-    public void TrainedNetworkOutputsThePairMidpoint_NotARandomInterpolation()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TrainedNetworkOutputsThePairMidpoint_NotARandomInterpolation(bool residual)
     {
         var (x, y) = Data();
+        var sampler = new DeepSmoteRegressionOversampler(new DeepSmoteOptions { ResidualMidpoint = residual });
 
-        PairGeometry.OfFittedSampler(new DeepSmoteRegressionOversampler(), x, y, seed: 3).AssertMidpointGenerator();
+        PairGeometry.OfFittedSampler(sampler, x, y, seed: 3).AssertMidpointGenerator();
+    }
+
+    [Fact]
+    public void ResidualMidpointGeneratorsDependLessOnTheSeed_AndSitNearerTheMidpoint()
+    {
+        var (x, y) = SamplerTestData.Blobs(6, features: 16, (0, 300, 0.0), (1, 50, 1.5));
+        DenseMatrix minority = PairGeometry.ClassRows(x, y, 1);
+        var (first, second) = PairGeometry.RandomPairs(minority.Rows, 300, seed: 9);
+        DenseMatrix Generate(bool residual, int seed) => PairGeometry.Generator(
+            new DeepSmoteRegressionOversampler(new DeepSmoteOptions { ResidualMidpoint = residual, MaxEpochs = 25 }).FitResample(x, y, seed).Generator!, 1)
+            .GenerateFromPairs(first, second, new DeterministicRandom(1));
+
+        // Median over pairs of ‖G_seed1 − G_seed2‖ / ‖b − a‖: how much the trained map itself depends on the seed.
+        double SeedGap(bool residual) => PairGeometry.Measure(Generate(residual, 1), Generate(residual, 2), first, second,
+            (g1, g2, a, b) => Math.Sqrt(PairGeometry.Squared(g1, g2) / PairGeometry.Squared(a, b)), minority);
+
+        Assert.True(SeedGap(true) < SeedGap(false), $"seed gap residual {SeedGap(true):F4}, plain {SeedGap(false):F4}");
+        double plain = PairGeometry.Measure(minority, Generate(false, 1), first, second).MedianDistanceFromMidpoint;
+        double residual = PairGeometry.Measure(minority, Generate(true, 1), first, second).MedianDistanceFromMidpoint;
+        Assert.True(residual < plain, $"distance from midpoint residual {residual:F4}, plain {plain:F4}");
     }
 
     [Fact]

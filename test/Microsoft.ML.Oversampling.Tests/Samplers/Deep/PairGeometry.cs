@@ -78,6 +78,20 @@ internal sealed record PairGeometry(double MeanStep, double StepStd, double Medi
         Assert.True(MedianDistanceFromMidpoint < 0.125, $"median distance from midpoint {MedianDistanceFromMidpoint:F3} of the pair length");
     }
 
+    /// <summary>The median over pairs of <paramref name="distance"/>(row of <paramref name="left"/>, row of
+    /// <paramref name="right"/>, a, b) for the pairs <c>(first[i], second[i])</c> of <paramref name="classRows"/>.</summary>
+    public static double Measure(DenseMatrix left, DenseMatrix right, int[] first, int[] second,
+        Func<float[], float[], float[], float[], double> distance, DenseMatrix classRows)
+    {
+        var values = Enumerable.Range(0, first.Length)
+            .Select(i => distance(left.Row(i).ToArray(), right.Row(i).ToArray(), classRows.Row(first[i]).ToArray(), classRows.Row(second[i]).ToArray()))
+            .Order().ToArray();
+        return values[values.Length / 2];
+    }
+
+    /// <summary>Squared Euclidean distance.</summary>
+    public static double Squared(float[] u, float[] v) => u.Zip(v).Sum(p => ((double)p.First - p.Second) * ((double)p.First - p.Second));
+
     /// <summary>The rows of class <paramref name="label"/>, in order (the generator's class rows).</summary>
     public static DenseMatrix ClassRows(DenseMatrix features, int[] labels, int label) =>
         features.SelectRows(Enumerable.Range(0, labels.Length).Where(i => labels[i] == label).ToArray());
