@@ -7,6 +7,13 @@ namespace Microsoft.ML.Oversampling.Samplers.Deep;
 /// </summary>
 public sealed class DaSmoteOptions : DeepSmoteOptions
 {
+    /// <summary>Creates the options with their defaults; the generator keeps the paper's plain regression network
+    /// (<see cref="DeepSmoteOptions.ResidualMidpoint"/> = <c>false</c>: the residual form was measured for Deep SMOTE only).</summary>
+    public DaSmoteOptions()
+    {
+        ResidualMidpoint = false;
+    }
+
     /// <summary>Weight of the non-saturating adversarial term in the generator loss. Default 1 <b>[proposal]</b>; 0 leaves
     /// only the regression term (the generator then stays a Deep SMOTE network).</summary>
     public double AdversarialWeight { get; set; } = 1;

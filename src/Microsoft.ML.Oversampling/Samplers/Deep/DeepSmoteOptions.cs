@@ -54,9 +54,12 @@ public class DeepSmoteOptions : OversamplerOptions
 
     /// <summary>
     /// Make the network predict the offset from the pair's midpoint, <c>G(a, b) = (a + b) / 2 + f(a, b)</c>, instead of
-    /// the point itself. Default <c>false</c> (the paper's plain regression). <b>[proposal]</b>: the MSE optimum is the
-    /// midpoint either way (method notes §2.4), but a plain network only approximates it, with errors that depend on the
-    /// seed and grow with the dimension; the residual form starts at the optimum.
+    /// the point itself. Default <c>true</c> for Deep SMOTE <b>[proposal, a documented deviation]</b>; <c>false</c> is the
+    /// paper's plain regression (and DA-SMOTE's default). The MSE optimum is the midpoint either way (method notes §2.4),
+    /// but a plain network only approximates it, with errors that depend on the seed and grow with the dimension (19% of
+    /// the pair length on us_crime, d = 100, against 1% in residual form). Measured over 41 datasets with logistic
+    /// regression (<c>benchmarks/results/</c>): the residual form is at least as good as SMOTE on F1 (29 wins) and AUC
+    /// (22 wins), where the plain form wins AUC on only 15; against the plain form it wins AUC on 29 and loses F1 on 27.
     /// </summary>
-    public bool ResidualMidpoint { get; set; }
+    public bool ResidualMidpoint { get; set; } = true;
 }
