@@ -34,7 +34,8 @@ public sealed class DeepFitCommand : IBenchmarkCommand
             var cells = new List<string>();
             foreach (string method in methods)
             {
-                Oversampler sampler = ComponentRegistry.Sampler(method).Create(ComponentRegistry.Sampler(method).CreateOptions());
+                SamplerEntry entry = ComponentRegistry.Sampler(method);
+                Oversampler sampler = entry.Create(entry.CreateOptions());
                 var watch = Stopwatch.StartNew();
                 sampler.FitResample(x, y, seed: 1);
                 double seconds = watch.Elapsed.TotalSeconds;

@@ -10,12 +10,7 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(random);
         var tensor = Empty(shape);
-        var values = tensor.Data;
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = (float)random.NextGaussian();
-        }
-
+        random.FillGaussian(tensor.Data);
         return tensor;
     }
 

@@ -115,6 +115,15 @@ public sealed class DeterministicRandom
         return u * factor;
     }
 
+    /// <summary>Fills <paramref name="values"/> with standard normal variates, in order.</summary>
+    public void FillGaussian(Span<float> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)NextGaussian();
+        }
+    }
+
     /// <summary>Shuffles <paramref name="items"/> in place (Fisher–Yates).</summary>
     public void Shuffle<T>(Span<T> items)
     {

@@ -21,7 +21,7 @@ public sealed class Adasyn : Oversampler
     public Adasyn(AdasynOptions? options = null)
         : base(options ?? new AdasynOptions())
     {
-        ClassNeighbors.RequirePositive(AdasynOptions.NNeighbors, nameof(AdasynOptions.NNeighbors));
+        OptionChecks.Positive(AdasynOptions.NNeighbors, nameof(AdasynOptions.NNeighbors));
     }
 
     /// <inheritdoc />

@@ -25,8 +25,8 @@ public sealed class BorderlineSmote : Oversampler
     public BorderlineSmote(BorderlineSmoteOptions? options = null)
         : base(options ?? new BorderlineSmoteOptions())
     {
-        ClassNeighbors.RequirePositive(BorderlineOptions.KNeighbors, nameof(BorderlineOptions.KNeighbors));
-        ClassNeighbors.RequirePositive(BorderlineOptions.MNeighbors, nameof(BorderlineOptions.MNeighbors));
+        OptionChecks.Positive(BorderlineOptions.KNeighbors, nameof(BorderlineOptions.KNeighbors));
+        OptionChecks.Positive(BorderlineOptions.MNeighbors, nameof(BorderlineOptions.MNeighbors));
         if (!Enum.IsDefined(BorderlineOptions.Kind))
         {
             throw new ArgumentOutOfRangeException(nameof(options), BorderlineOptions.Kind, "Kind must be Borderline1 or Borderline2.");

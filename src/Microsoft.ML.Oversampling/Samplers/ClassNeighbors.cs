@@ -91,15 +91,6 @@ internal static class ClassNeighbors
         }
     }
 
-    /// <summary>Throws when a neighbour count option is not positive.</summary>
-    public static void RequirePositive(int value, string parameterName)
-    {
-        if (value < 1)
-        {
-            throw new ArgumentOutOfRangeException(parameterName, value, $"{parameterName} must be at least 1.");
-        }
-    }
-
     /// <summary>The thread count for a sampler's parallelism setting.</summary>
     public static int Parallelism(NeighborOversamplerOptions options) => options.MaxDegreeOfParallelism ?? Numerics.Parallelism.EffectiveDegree;
 

@@ -13,7 +13,7 @@ public sealed class Smote : Oversampler
     public Smote(SmoteOptions? options = null)
         : base(options ?? new SmoteOptions())
     {
-        ClassNeighbors.RequirePositive(SmoteOptions.KNeighbors, nameof(SmoteOptions.KNeighbors));
+        OptionChecks.Positive(SmoteOptions.KNeighbors, nameof(SmoteOptions.KNeighbors));
     }
 
     /// <inheritdoc />

@@ -24,7 +24,7 @@ public sealed class SmoteNc : Oversampler
     public SmoteNc(SmoteNcOptions options)
         : base(options)
     {
-        ClassNeighbors.RequirePositive(options.KNeighbors, nameof(SmoteNcOptions.KNeighbors));
+        OptionChecks.Positive(options.KNeighbors, nameof(SmoteNcOptions.KNeighbors));
         ArgumentNullException.ThrowIfNull(options.CategoricalFeatures, nameof(SmoteNcOptions.CategoricalFeatures));
         if (options.CategoricalFeatures.Count == 0)
         {

@@ -18,9 +18,9 @@ public sealed class DeepAdversarialSmote : GenerativeOversampler
         DaSmoteOptions o = AdversarialOptions;
         DeepOptionChecks.DeepSmote(o);
         DeepOptionChecks.Adversarial(Settings(o), "Adversarial");
-        DeepOptionChecks.NonNegative(o.AdversarialWeight, nameof(o.AdversarialWeight));
-        DeepOptionChecks.NonNegative(o.RegressionWeight, nameof(o.RegressionWeight));
-        DeepOptionChecks.NonNegative(o.NoiseDimension, nameof(o.NoiseDimension));
+        OptionChecks.NonNegative(o.AdversarialWeight, nameof(o.AdversarialWeight));
+        OptionChecks.NonNegative(o.RegressionWeight, nameof(o.RegressionWeight));
+        OptionChecks.NonNegative(o.NoiseDimension, nameof(o.NoiseDimension));
     }
 
     /// <inheritdoc />
@@ -34,8 +34,7 @@ public sealed class DeepAdversarialSmote : GenerativeOversampler
     private protected override ClassGenerator Train(DenseMatrix scaledClassRows, MinMaxScaler scaler, DeterministicRandom random)
     {
         DaSmoteOptions o = AdversarialOptions;
-        PairGenerator generator = DeepSmoteRegressionOversampler.TrainPairGenerator(o, scaledClassRows, scaler, o.NoiseDimension, random.Fork());
-        var pairs = new PairSampler(o.TrainingPairs, scaledClassRows, o.KNeighbors);
+        var (generator, pairs) = DeepSmoteRegressionOversampler.TrainPairGenerator(o, scaledClassRows, scaler, o.NoiseDimension, random.Fork());
         long drawn = 0; // moves the deterministic enumeration on from batch to batch
         AdversarialTraining.Train(generator.Network, generator.InputWidth, scaledClassRows, Settings(o),
             (size, r) =>

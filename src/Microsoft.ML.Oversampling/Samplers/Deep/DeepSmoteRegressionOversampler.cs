@@ -35,10 +35,11 @@ public sealed class DeepSmoteRegressionOversampler : GenerativeOversampler
 
     /// <inheritdoc />
     private protected override ClassGenerator Train(DenseMatrix scaledClassRows, MinMaxScaler scaler, DeterministicRandom random) =>
-        TrainPairGenerator(DeepOptions, scaledClassRows, scaler, noise: 0, random);
+        TrainPairGenerator(DeepOptions, scaledClassRows, scaler, noise: 0, random).Generator;
 
-    /// <summary>Trains a Deep SMOTE pair generator (also DA-SMOTE's pretraining).</summary>
-    internal static PairGenerator TrainPairGenerator(DeepSmoteOptions options, DenseMatrix rows, MinMaxScaler scaler, int noise, DeterministicRandom random)
+    /// <summary>Trains a Deep SMOTE pair generator (also DA-SMOTE's pretraining); returns it with the training pair
+    /// sampler, so further training reuses its neighbour lists.</summary>
+    internal static (PairGenerator Generator, PairSampler TrainingPairs) TrainPairGenerator(DeepSmoteOptions options, DenseMatrix rows, MinMaxScaler scaler, int noise, DeterministicRandom random)
     {
         int d = rows.Columns;
         var spec = new NetworkSpec((2 * d) + noise, [.. options.HiddenSizes], d, HiddenActivation.Relu, OutputActivation.Linear, options.ResidualMidpoint);
@@ -48,6 +49,6 @@ public sealed class DeepSmoteRegressionOversampler : GenerativeOversampler
         PairSampler generationPairs = options.GenerationPairs == options.TrainingPairs
             ? trainingPairs // stateless, so one sampler serves both
             : new PairSampler(options.GenerationPairs, rows, options.KNeighbors);
-        return new PairGenerator(scaler, rows, generationPairs, noise, spec, network);
+        return (new PairGenerator(scaler, rows, generationPairs, noise, spec, network), trainingPairs);
     }
 }

@@ -16,8 +16,8 @@ public sealed class GanOversampler : GenerativeOversampler
         : base(options ?? new GanOptions())
     {
         GanOptions o = GanOptions;
-        DeepOptionChecks.Positive(o.NoiseDimension, nameof(o.NoiseDimension));
-        DeepOptionChecks.Sizes(o.GeneratorHiddenSizes, nameof(o.GeneratorHiddenSizes));
+        OptionChecks.Positive(o.NoiseDimension, nameof(o.NoiseDimension));
+        OptionChecks.Sizes(o.GeneratorHiddenSizes, nameof(o.GeneratorHiddenSizes));
         DeepOptionChecks.Adversarial(Settings(o), string.Empty);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.ML.Oversampling.Numerics;
 
 namespace Microsoft.ML.Oversampling.Samplers.Deep;
@@ -14,6 +15,10 @@ namespace Microsoft.ML.Oversampling.Samplers.Deep;
 /// </remarks>
 public abstract class GenerativeOversampler : Oversampler
 {
+    // The scaling is fitted on all training rows, the same for every class of one call: fitted once per problem.
+    // Keyed weakly by the call's problem, so concurrent calls on one sampler stay independent and nothing is retained.
+    private readonly ConditionalWeakTable<SamplingProblem, MinMaxScaler> _scalers = new();
+
     private protected GenerativeOversampler(OversamplerOptions options)
         : base(options)
     {
@@ -47,7 +52,7 @@ public abstract class GenerativeOversampler : Oversampler
         SamplingProblem problem, int label, int count, DeterministicRandom random)
     {
         var (training, generation) = Streams(random);
-        MinMaxScaler scaler = MinMaxScaler.Fit(problem.Features);
+        MinMaxScaler scaler = _scalers.GetValue(problem, p => MinMaxScaler.Fit(p.Features));
         ClassGenerator generator = Train(scaler.Transform(problem.FeaturesOf(label)), scaler, training);
         return (generator.Generate(count, generation), generator);
     }

@@ -33,12 +33,7 @@ public sealed class NoiseGenerator : ClassGenerator
     internal static DenseMatrix Noise(int rows, int dimension, DeterministicRandom random)
     {
         var noise = new DenseMatrix(rows, dimension);
-        Span<float> values = noise.Values;
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = (float)random.NextGaussian();
-        }
-
+        random.FillGaussian(noise.Values);
         return noise;
     }
 

@@ -15,10 +15,7 @@ internal static class PairBatch
             Span<float> target = input.Slice(t * width, width);
             rows.Row(first[t]).CopyTo(target);
             rows.Row(second[t]).CopyTo(target[d..]);
-            for (int j = 2 * d; j < width; j++)
-            {
-                target[j] = (float)random.NextGaussian();
-            }
+            random.FillGaussian(target[(2 * d)..]);
         }
     }
 

@@ -60,17 +60,23 @@ public sealed class PairGenerator : ClassGenerator
             throw new ArgumentException($"{first.Length} first rows but {second.Length} second rows.", nameof(second));
         }
 
-        foreach (int index in first.ToArray().Concat(second.ToArray()))
-        {
-            if ((uint)index >= (uint)_classRows.Rows)
-            {
-                throw new ArgumentException($"Row {index} is outside the {_classRows.Rows} class rows.", nameof(first));
-            }
-        }
+        RequireClassRows(first, nameof(first));
+        RequireClassRows(second, nameof(second));
 
         DenseMatrix rows = Forward(first, second, random);
         Scaler.InverseTransformInPlace(rows);
         return rows;
+    }
+
+    private void RequireClassRows(ReadOnlySpan<int> indices, string parameterName)
+    {
+        foreach (int index in indices)
+        {
+            if ((uint)index >= (uint)_classRows.Rows)
+            {
+                throw new ArgumentException($"Row {index} is outside the {_classRows.Rows} class rows.", parameterName);
+            }
+        }
     }
 
     /// <inheritdoc />
