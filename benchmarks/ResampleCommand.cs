@@ -9,7 +9,8 @@ namespace Microsoft.ML.Oversampling.Benchmarks;
 /// <summary>
 /// <c>resample</c>: SMOTE, Borderline-SMOTE and ADASYN, ours in-process against imbalanced-learn's
 /// <c>fit_resample</c> (run by <c>benchmarks/imblearn_resample.py</c>) on the same CSV: synthetic Gaussian blobs
-/// (5% minority, float32) over a grid of sizes, and the larger real data sets. Times are the best of the repeats.
+/// (5% minority, float32) over a grid of sizes, and the larger real data sets. Times are the best of the repeats, after
+/// <c>--warmup</c> untimed calls on each side (JIT tiering and thread start-up here, lazy imports there).
 /// </summary>
 public sealed class ResampleCommand : IBenchmarkCommand
 {
@@ -17,7 +18,7 @@ public sealed class ResampleCommand : IBenchmarkCommand
     public string Name => "resample";
 
     /// <inheritdoc />
-    public string Description => "SMOTE/Borderline/ADASYN vs imbalanced-learn fit_resample (--rows --features --large --datasets --methods --repeats)";
+    public string Description => "SMOTE/Borderline/ADASYN vs imbalanced-learn fit_resample (--rows --features --large --datasets --methods --repeats --warmup)";
 
     /// <inheritdoc />
     public int Run(BenchmarkArguments arguments)
@@ -30,46 +31,47 @@ public sealed class ResampleCommand : IBenchmarkCommand
         string[] datasets = arguments.String("datasets", "letter_img,mammography,pen_digits").Split(',', StringSplitOptions.RemoveEmptyEntries);
         string datasetDirectory = arguments.String("datasets-dir", "/work/shared/datasets");
         int repeats = arguments.Int("repeats", 3);
+        int warmup = arguments.Int("warmup", 1);
         double minority = arguments.Double("minority", 0.05);
         string python = arguments.String("python", "/usr/bin/python3");
         bool skipImblearn = arguments.Flag("skip-imblearn");
         string outDirectory = arguments.String("out", Path.Combine("benchmarks", "out"));
         Directory.CreateDirectory(outDirectory);
 
-        var cases = new List<(string Name, Func<(DenseMatrix, int[])> Load, int Repeats)>();
+        var cases = new List<(string Name, Func<(DenseMatrix, int[])> Load, int Repeats, int Warmup)>();
         foreach (int n in rows)
         {
             foreach (int d in features)
             {
-                cases.Add(($"blobs {n / 1000}k x {d}", () => GaussianBlobs(n, d, minority, seed: n + d), repeats));
+                cases.Add(($"blobs {n / 1000}k x {d}", () => GaussianBlobs(n, d, minority, seed: n + d), repeats, warmup));
             }
         }
 
         foreach (int n in largeRows)
         {
-            cases.Add(($"blobs {n / 1000}k x {largeFeatures}", () => GaussianBlobs(n, largeFeatures, minority, seed: n + largeFeatures), 1));
+            cases.Add(($"blobs {n / 1000}k x {largeFeatures}", () => GaussianBlobs(n, largeFeatures, minority, seed: n + largeFeatures), 1, 0));
         }
 
         foreach (string dataset in datasets)
         {
-            cases.Add((dataset, () => ReadCsv(Path.Combine(datasetDirectory, dataset + ".csv")), repeats));
+            cases.Add((dataset, () => ReadCsv(Path.Combine(datasetDirectory, dataset + ".csv")), repeats, warmup));
         }
 
-        Console.WriteLine($"{Environment.ProcessorCount} processors; best of {repeats} runs (1 run for --large); times in seconds for fit_resample.");
+        Console.WriteLine($"{Environment.ProcessorCount} processors; best of {repeats} runs after {warmup} untimed (1 run, no warm-up, for --large); times in seconds for fit_resample.");
         Console.WriteLine();
         Console.WriteLine("| data | rows | features | method | imbalanced-learn | ours | speed-up | rows out (imblearn / ours) |");
         Console.WriteLine("|---|---:|---:|---|---:|---:|---:|---|");
-        foreach (var (name, load, caseRepeats) in cases)
+        foreach (var (name, load, caseRepeats, caseWarmup) in cases)
         {
             var (x, y) = load();
             string csv = Path.Combine(outDirectory, "resample_" + name.Replace(' ', '_') + ".csv");
             WriteCsv(csv, x, y);
             Dictionary<string, (double Seconds, int Rows)> reference = skipImblearn
                 ? []
-                : RunImblearn(python, csv, methods, caseRepeats);
+                : RunImblearn(python, csv, methods, caseRepeats, caseWarmup);
             foreach (string method in methods)
             {
-                var (seconds, rowsOut) = RunOurs(method, x, y, caseRepeats);
+                var (seconds, rowsOut) = RunOurs(method, x, y, caseRepeats, caseWarmup);
                 string imblearn = reference.TryGetValue(method, out var r) ? r.Seconds.ToString("F4", CultureInfo.InvariantCulture) : "–";
                 string ratio = reference.ContainsKey(method) ? (r.Seconds / seconds).ToString("F1", CultureInfo.InvariantCulture) + "×" : "–";
                 string counts = reference.ContainsKey(method) ? $"{r.Rows} / {rowsOut}" : rowsOut.ToString(CultureInfo.InvariantCulture);
@@ -92,8 +94,13 @@ public sealed class ResampleCommand : IBenchmarkCommand
         _ => throw new ArgumentException($"Unknown method '{method}': use smote, borderline, borderline2 or adasyn."),
     };
 
-    private static (double Seconds, int Rows) RunOurs(string method, DenseMatrix x, int[] y, int repeats)
+    private static (double Seconds, int Rows) RunOurs(string method, DenseMatrix x, int[] y, int repeats, int warmup)
     {
+        for (int i = 0; i < warmup; i++)
+        {
+            Create(method).FitResample(x, y, seed: 0);
+        }
+
         double best = double.PositiveInfinity;
         int rows = 0;
         for (int i = 0; i < repeats; i++)
@@ -108,7 +115,7 @@ public sealed class ResampleCommand : IBenchmarkCommand
         return (best, rows);
     }
 
-    private static Dictionary<string, (double Seconds, int Rows)> RunImblearn(string python, string csv, string[] methods, int repeats)
+    private static Dictionary<string, (double Seconds, int Rows)> RunImblearn(string python, string csv, string[] methods, int repeats, int warmup)
     {
         string script = Path.Combine(AppContext.BaseDirectory, "imblearn_resample.py");
         var start = new ProcessStartInfo(python)
@@ -116,7 +123,7 @@ public sealed class ResampleCommand : IBenchmarkCommand
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { script, "--csv", csv, "--methods", string.Join(',', methods), "--repeats", repeats.ToString(CultureInfo.InvariantCulture) })
+        foreach (string argument in new[] { script, "--csv", csv, "--methods", string.Join(',', methods), "--repeats", repeats.ToString(CultureInfo.InvariantCulture), "--warmup", warmup.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,7 +1,7 @@
 """Times imbalanced-learn's fit_resample on one CSV (header; float features; integer label last).
 
-Prints one line per method: METHOD SECONDS ROWS_OUT, SECONDS being the best of --repeats runs. Used by the
-`resample` benchmark command (ResampleCommand.cs); runnable alone:
+Prints one line per method: METHOD SECONDS ROWS_OUT, SECONDS being the best of --repeats runs after --warmup
+untimed ones. Used by the `resample` benchmark command (ResampleCommand.cs); runnable alone:
 
     /usr/bin/python3 benchmarks/imblearn_resample.py --csv data.csv --methods smote,borderline,adasyn --repeats 3
 """
@@ -25,12 +25,15 @@ def main():
     parser.add_argument("--methods", default="smote,borderline,adasyn")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--warmup", type=int, default=0)
     args = parser.parse_args()
 
     data = np.loadtxt(args.csv, delimiter=",", skiprows=1, dtype=np.float64)
     X = np.ascontiguousarray(data[:, :-1], dtype=np.float32)
     y = data[:, -1].astype(np.int64)
     for method in args.methods.split(","):
+        for _ in range(args.warmup):
+            SAMPLERS[method](args.seed).fit_resample(X, y)
         best, rows = float("inf"), 0
         for _ in range(args.repeats):
             sampler = SAMPLERS[method](args.seed)

@@ -147,19 +147,13 @@ internal static class DistanceKernel
         TOps.Store(key1, ref spill[lanes]);
         TOps.Store(key2, ref spill[2 * lanes]);
         TOps.Store(key3, ref spill[3 * lanes]);
-        // The mask was computed against the threshold before this chunk; re-check each key against the current one
-        // (it drops as the list fills) before paying for an insertion.
-        float[] thresholds = candidates.Thresholds;
-        while (mask != 0)
+        uint selfLane = (uint)(self - rowBase);
+        if (selfLane < 64)
         {
-            int lane = BitOperations.TrailingZeroCount(mask);
-            mask &= mask - 1;
-            int row = rowBase + lane;
-            if (row != self && spill[lane] < thresholds[list])
-            {
-                candidates.Insert(list, spill[lane], row);
-            }
+            mask &= ~(1UL << (int)selfLane);
         }
+
+        candidates.Offer(list, spill, mask, rowBase);
     }
 
     /// <summary>

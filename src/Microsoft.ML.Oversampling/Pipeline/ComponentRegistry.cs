@@ -40,6 +40,8 @@ public static class ComponentRegistry
             () => new BorderlineSmoteOptions { Kind = BorderlineKind.Borderline2 }, o => new BorderlineSmote((BorderlineSmoteOptions)o)),
         new("adasyn", "ADASYN: more rows where other-class neighbours are many (NNeighbors=5)",
             () => new AdasynOptions(), o => new Adasyn((AdasynOptions)o)),
+        new("kmeans-smote", "K-Means SMOTE: SMOTE inside the k-means clusters where the class is frequent, more rows to sparse clusters (Clusters=8, KNeighbors=2)",
+            () => new KMeansSmoteOptions(), o => new KMeansSmote((KMeansSmoteOptions)o)),
         new("smotenc", "SMOTE-NC for mixed data: CategoricalFeatures=i,j,... required",
             () => new SmoteNcOptions(), o => new SmoteNc((SmoteNcOptions)o)),
         new("deep-smote", "Deep SMOTE (Mansourifar & Shi): a network trained on SMOTE pairs generates from pairs (GenerationPairs=Random|KNearestNeighbors|DeterministicEnumeration)",

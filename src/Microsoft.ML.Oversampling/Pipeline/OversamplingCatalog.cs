@@ -29,6 +29,9 @@ public sealed class OversamplingCatalog
     /// <summary>ADASYN (see <see cref="AdasynOptions"/>).</summary>
     public OversamplingEstimator Adasyn(AdasynOptions? options = null) => Create(new Adasyn(options));
 
+    /// <summary>K-Means SMOTE: SMOTE inside the k-means clusters where the class is frequent (see <see cref="KMeansSmoteOptions"/>).</summary>
+    public OversamplingEstimator KMeansSmote(KMeansSmoteOptions? options = null) => Create(new KMeansSmote(options));
+
     /// <summary>SMOTE-NC for mixed numeric and categorical features (see <see cref="SmoteNcOptions"/>).</summary>
     public OversamplingEstimator SmoteNc(SmoteNcOptions options) => Create(new SmoteNc(options));
 

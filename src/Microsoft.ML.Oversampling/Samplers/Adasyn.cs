@@ -15,7 +15,7 @@ namespace Microsoft.ML.Oversampling.Samplers;
 /// When no row of the class has another-class neighbour the weights are undefined and
 /// <see cref="InvalidOperationException"/> is thrown (imbalanced-learn's <c>RuntimeError</c>).
 /// </remarks>
-public sealed class Adasyn : Oversampler
+public sealed class Adasyn : InterpolatingOversampler
 {
     /// <summary>Creates the sampler.</summary>
     public Adasyn(AdasynOptions? options = null)
@@ -34,7 +34,7 @@ public sealed class Adasyn : Oversampler
         ClassNeighbors.RequireClassSize(problem, AdasynOptions.NNeighbors, nameof(AdasynOptions.NNeighbors));
 
     /// <inheritdoc />
-    protected override DenseMatrix Generate(SamplingProblem problem, int label, int count, DeterministicRandom random)
+    private protected override InterpolationPlan Plan(SamplingProblem problem, int label, int count, DeterministicRandom random)
     {
         NearestNeighborOptions search = ClassNeighbors.SearchOptions(AdasynOptions);
         int k = AdasynOptions.NNeighbors;
@@ -51,7 +51,7 @@ public sealed class Adasyn : Oversampler
             }
         }
 
-        return plan.Generate(problem.Features, ClassNeighbors.Parallelism(AdasynOptions));
+        return plan;
     }
 
     /// <summary>How many rows each row of the class generates (see the remarks).</summary>

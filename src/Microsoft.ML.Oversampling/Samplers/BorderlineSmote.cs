@@ -19,7 +19,7 @@ namespace Microsoft.ML.Oversampling.Samplers;
 /// with the positions of the same-class neighbours (so its "other-class neighbour" is an arbitrary other-class
 /// row), the targets here are the true nearest other-class rows, as the method describes.</para>
 /// </remarks>
-public sealed class BorderlineSmote : Oversampler
+public sealed class BorderlineSmote : InterpolatingOversampler
 {
     /// <summary>Creates the sampler.</summary>
     public BorderlineSmote(BorderlineSmoteOptions? options = null)
@@ -65,14 +65,15 @@ public sealed class BorderlineSmote : Oversampler
     }
 
     /// <inheritdoc />
-    protected override DenseMatrix Generate(SamplingProblem problem, int label, int count, DeterministicRandom random)
+    private protected override InterpolationPlan Plan(SamplingProblem problem, int label, int count, DeterministicRandom random)
     {
         NearestNeighborOptions search = ClassNeighbors.SearchOptions(BorderlineOptions);
         int k = BorderlineOptions.KNeighbors;
         int[] danger = DangerPositions(problem, label, BorderlineOptions.MNeighbors, search);
+        var plan = new InterpolationPlan();
         if (danger.Length == 0)
         {
-            return new DenseMatrix(0, problem.FeatureCount);
+            return plan;
         }
 
         ReadOnlySpan<int> classRows = problem.RowsOf(label);
@@ -83,7 +84,6 @@ public sealed class BorderlineSmote : Oversampler
         }
 
         int[] sameClass = ClassNeighbors.WithinClass(problem, label, k, danger, search);
-        var plan = new InterpolationPlan();
         if (BorderlineOptions.Kind == BorderlineKind.Borderline1)
         {
             plan.DrawUniform(seeds, sameClass, k, count, 1.0, random);
@@ -96,7 +96,7 @@ public sealed class BorderlineSmote : Oversampler
             plan.DrawUniform(seeds, otherClass, k, (int)((1 - fraction) * count), 0.5, random);
         }
 
-        return plan.Generate(problem.Features, ClassNeighbors.Parallelism(BorderlineOptions));
+        return plan;
     }
 
     /// <summary>

@@ -26,14 +26,15 @@ internal static class ClassNeighbors
         ReadOnlySpan<int> classRows = problem.RowsOf(label);
         var search = new ExactNearestNeighbors(problem.FeaturesOf(label), options);
         NeighborGraph graph = positionsInClass is null ? search.SearchSelf(k) : search.SearchRows(positionsInClass, k);
-        int[] neighbors = graph.Indices;
-        for (int i = 0; i < neighbors.Length; i++)
-        {
-            neighbors[i] = classRows[neighbors[i]];
-        }
-
-        return neighbors;
+        return ToProblemRows(graph.Indices, classRows);
     }
+
+    /// <summary>
+    /// The <paramref name="k"/> nearest other rows among <paramref name="rows"/> of each of them, as row indices of
+    /// the whole problem, query-major.
+    /// </summary>
+    public static int[] AmongRows(DenseMatrix features, int[] rows, int k, NearestNeighborOptions options) =>
+        ToProblemRows(new ExactNearestNeighbors(features.SelectRows(rows), options).SearchSelf(k).Indices, rows);
 
     /// <summary>The <paramref name="k"/> nearest rows of the whole data (any class) of each row of the class.</summary>
     public static NeighborGraph AmongAllRows(SamplingProblem problem, int label, int k, NearestNeighborOptions options) =>
@@ -65,13 +66,18 @@ internal static class ClassNeighbors
     {
         int[] otherRows = Enumerable.Range(0, problem.Labels.Count).Where(r => problem.Labels[r] != label).ToArray();
         var search = new ExactNearestNeighbors(problem.Features.SelectRows(otherRows), options);
-        int[] neighbors = search.Search(problem.Features.SelectRows(rows), k).Indices;
-        for (int i = 0; i < neighbors.Length; i++)
+        return ToProblemRows(search.Search(problem.Features.SelectRows(rows), k).Indices, otherRows);
+    }
+
+    /// <summary>Turns positions in a subset of rows into row indices of the whole problem, in place.</summary>
+    private static int[] ToProblemRows(int[] positions, ReadOnlySpan<int> rows)
+    {
+        for (int i = 0; i < positions.Length; i++)
         {
-            neighbors[i] = otherRows[neighbors[i]];
+            positions[i] = rows[positions[i]];
         }
 
-        return neighbors;
+        return positions;
     }
 
     /// <summary>

@@ -63,28 +63,37 @@ internal sealed class InterpolationPlan
         }
     }
 
-    /// <summary>Computes the rows (in double precision, rounded once to float), in parallel over fixed blocks.</summary>
+    /// <summary>Computes the rows (in double precision, rounded once to float) into a new matrix.</summary>
     public DenseMatrix Generate(DenseMatrix features, int maxDegreeOfParallelism)
     {
+        var values = GC.AllocateUninitializedArray<float>(Count * features.Columns); // every row is written
+        WriteRows(features, values, 0, maxDegreeOfParallelism);
+        return new DenseMatrix(Count, features.Columns, values);
+    }
+
+    /// <summary>The rows, to be computed straight into the resampled output.</summary>
+    public SyntheticRows AsRows(DenseMatrix features, int maxDegreeOfParallelism) => new PlannedRows(this, features, maxDegreeOfParallelism);
+
+    /// <summary>Computes the rows into <paramref name="destination"/> from <paramref name="offset"/>, in parallel over fixed blocks.</summary>
+    private void WriteRows(DenseMatrix features, float[] destination, int offset, int maxDegreeOfParallelism)
+    {
         const int rowsPerBlock = 1024;
-        var result = new DenseMatrix(Count, features.Columns, GC.AllocateUninitializedArray<float>(Count * features.Columns)); // every row is written
         int blocks = (Count + rowsPerBlock - 1) / rowsPerBlock;
         int threads = SmallWork.Threads(4L * Count * features.Columns, maxDegreeOfParallelism);
         SmallWork.For(blocks, threads, block =>
-            GenerateRows(features, block * rowsPerBlock, Math.Min(Count, (block + 1) * rowsPerBlock), result));
-
-        return result;
+            GenerateRows(features, block * rowsPerBlock, Math.Min(Count, (block + 1) * rowsPerBlock), destination, offset));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void GenerateRows(DenseMatrix features, int start, int end, DenseMatrix result)
+    private void GenerateRows(DenseMatrix features, int start, int end, float[] destination, int offset)
     {
         ReadOnlySpan<int> bases = CollectionsMarshal.AsSpan(_bases);
         ReadOnlySpan<int> targets = CollectionsMarshal.AsSpan(_targets);
         ReadOnlySpan<double> steps = CollectionsMarshal.AsSpan(_steps);
+        int d = features.Columns;
         for (int i = start; i < end; i++)
         {
-            Interpolate(features.Row(bases[i]), features.Row(targets[i]), steps[i], result.Row(i));
+            Interpolate(features.Row(bases[i]), features.Row(targets[i]), steps[i], destination.AsSpan(offset + (i * d), d));
         }
     }
 
@@ -110,5 +119,14 @@ internal sealed class InterpolationPlan
         {
             output[j] = (float)(from[j] + (step * ((double)to[j] - from[j])));
         }
+    }
+
+    private sealed class PlannedRows(InterpolationPlan plan, DenseMatrix features, int maxDegreeOfParallelism) : SyntheticRows
+    {
+        public override int Count => plan.Count;
+
+        public override int Columns => features.Columns;
+
+        public override void WriteTo(float[] destination, int offset) => plan.WriteRows(features, destination, offset, maxDegreeOfParallelism);
     }
 }

@@ -47,7 +47,7 @@ public abstract class Oversampler
         SamplingProblem problem = CreateProblem(features, labels, Options.SamplingStrategy);
         Validate(problem);
 
-        var syntheticFeatures = new List<(int Label, DenseMatrix Rows)>();
+        var syntheticFeatures = new List<(int Label, SyntheticRows Rows)>();
         var generators = new Dictionary<int, ClassGenerator>();
         foreach (var (label, count) in problem.RowsToGenerate)
         {
@@ -71,7 +71,7 @@ public abstract class Oversampler
             syntheticFeatures.Add((label, rows));
         }
 
-        int total = features.Rows + syntheticFeatures.Sum(block => block.Rows.Rows);
+        int total = features.Rows + syntheticFeatures.Sum(block => block.Rows.Count);
         float[] allFeatures = GC.AllocateUninitializedArray<float>(checked(total * features.Columns)); // fully overwritten below
         var allLabels = new int[total];
         features.Values.CopyTo(allFeatures, 0);
@@ -80,10 +80,10 @@ public abstract class Oversampler
         int row = features.Rows;
         foreach (var (label, block) in syntheticFeatures)
         {
-            block.Values.CopyTo(allFeatures, offset);
-            allLabels.AsSpan(row, block.Rows).Fill(label);
-            offset += block.Values.Length;
-            row += block.Rows;
+            block.WriteTo(allFeatures, offset);
+            allLabels.AsSpan(row, block.Count).Fill(label);
+            offset += block.Count * features.Columns;
+            row += block.Count;
         }
 
         return new ResampleResult(new DenseMatrix(total, features.Columns, allFeatures), allLabels, features.Rows, problem.ClassCounts,
@@ -94,10 +94,13 @@ public abstract class Oversampler
     internal static DeterministicRandom ClassStream(int seed, int label) =>
         DeterministicRandom.Derive(unchecked((ulong)(long)seed), unchecked((ulong)(uint)label));
 
-    /// <summary>Generates one class's rows and, for samplers that learn one, the class's trained generator.</summary>
-    private protected virtual (DenseMatrix Rows, ClassGenerator? Generator) GenerateClass(
+    /// <summary>
+    /// Generates one class's rows (or plans them, to be written into the output) and, for samplers that learn one,
+    /// the class's trained generator.
+    /// </summary>
+    private protected virtual (SyntheticRows Rows, ClassGenerator? Generator) GenerateClass(
         SamplingProblem problem, int label, int count, DeterministicRandom random) =>
-        (Generate(problem, label, count, random), null);
+        (SyntheticRows.Of(Generate(problem, label, count, random)), null);
 
     /// <summary>
     /// Checks sampler-specific preconditions once before any generation (for example that every target class

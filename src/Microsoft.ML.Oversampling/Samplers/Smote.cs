@@ -7,7 +7,7 @@ namespace Microsoft.ML.Oversampling.Samplers;
 /// of the class and one of its k nearest same-class neighbours, <c>x + u · (neighbour − x)</c> with u uniform in
 /// [0, 1). The (row, neighbour) pairs are drawn uniformly with replacement among all of the class's pairs.
 /// </summary>
-public sealed class Smote : Oversampler
+public sealed class Smote : InterpolatingOversampler
 {
     /// <summary>Creates the sampler.</summary>
     public Smote(SmoteOptions? options = null)
@@ -26,12 +26,12 @@ public sealed class Smote : Oversampler
         ClassNeighbors.RequireClassSize(problem, SmoteOptions.KNeighbors, nameof(SmoteOptions.KNeighbors));
 
     /// <inheritdoc />
-    protected override DenseMatrix Generate(SamplingProblem problem, int label, int count, DeterministicRandom random)
+    private protected override InterpolationPlan Plan(SamplingProblem problem, int label, int count, DeterministicRandom random)
     {
         int k = SmoteOptions.KNeighbors;
         int[] neighbors = ClassNeighbors.WithinClass(problem, label, k, null, ClassNeighbors.SearchOptions(SmoteOptions));
         var plan = new InterpolationPlan();
         plan.DrawUniform(problem.RowsOf(label), neighbors, k, count, 1.0, random);
-        return plan.Generate(problem.Features, ClassNeighbors.Parallelism(SmoteOptions));
+        return plan;
     }
 }

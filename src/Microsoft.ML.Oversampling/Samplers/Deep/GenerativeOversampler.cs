@@ -46,10 +46,16 @@ public abstract class GenerativeOversampler : Oversampler
 
     /// <inheritdoc />
     protected sealed override DenseMatrix Generate(SamplingProblem problem, int label, int count, DeterministicRandom random) =>
-        GenerateClass(problem, label, count, random).Rows;
+        TrainAndGenerate(problem, label, count, random).Rows;
 
-    private protected sealed override (DenseMatrix Rows, ClassGenerator? Generator) GenerateClass(
+    private protected sealed override (SyntheticRows Rows, ClassGenerator? Generator) GenerateClass(
         SamplingProblem problem, int label, int count, DeterministicRandom random)
+    {
+        var (rows, generator) = TrainAndGenerate(problem, label, count, random);
+        return (SyntheticRows.Of(rows), generator);
+    }
+
+    private (DenseMatrix Rows, ClassGenerator Generator) TrainAndGenerate(SamplingProblem problem, int label, int count, DeterministicRandom random)
     {
         var (training, generation) = Streams(random);
         MinMaxScaler scaler = _scalers.GetValue(problem, p => MinMaxScaler.Fit(p.Features));
