@@ -70,6 +70,26 @@ internal sealed class CandidateLists
     /// <summary>The largest key held, or +∞ when the list is not full.</summary>
     public float Worst(int list) => _thresholds[list];
 
+    /// <summary>Offers every entry of list <paramref name="list"/> of <paramref name="other"/> to the same list here.</summary>
+    public void Merge(int list, CandidateLists other)
+    {
+        int start = list * _stride;
+        int otherStart = list * other._stride;
+        Span<float> keys = _keys.AsSpan(start, Capacity);
+        Span<int> indices = _indices.AsSpan(start, Capacity);
+        int count = _counts[list];
+        for (int e = 0; e < other._counts[list]; e++)
+        {
+            count = BoundedSortedList.Insert(keys, indices, count, other._keys[otherStart + e], other._indices[otherStart + e]);
+        }
+
+        _counts[list] = count;
+        if (count == Capacity)
+        {
+            _thresholds[list] = keys[count - 1];
+        }
+    }
+
     /// <summary>
     /// Offers the keys of one chunk of reference rows to a list: <paramref name="keys"/>[lane] belongs to row
     /// <paramref name="rowBase"/> + lane, and only lanes set in <paramref name="mask"/> (which passed the list's

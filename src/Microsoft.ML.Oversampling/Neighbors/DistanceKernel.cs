@@ -30,6 +30,10 @@ internal static class DistanceKernel
     /// <param name="firstList">List of the group's first query (a group always has <see cref="GroupSize"/> lists;
     /// padding queries of the last group fill lists nobody reads).</param>
     /// <param name="selfIndices">Per query of the group, the reference index to skip (its own row), or −1.</param>
+    /// <param name="rowLists">For a self-search that visits each pair of rows once, the lists of the panel's rows (by
+    /// row index), which are offered the group's queries as candidates; <c>null</c> otherwise.</param>
+    /// <param name="queryNorms">With <paramref name="rowLists"/>: the group's squared query norms (+∞ for padding).</param>
+    /// <param name="firstQuery">With <paramref name="rowLists"/>: the row index of the group's first query.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scan<TVec, TOps>(
         ReadOnlySpan<float> queries,
@@ -39,7 +43,10 @@ internal static class DistanceKernel
         int panelStart,
         CandidateLists candidates,
         int firstList,
-        ReadOnlySpan<int> selfIndices)
+        ReadOnlySpan<int> selfIndices,
+        CandidateLists? rowLists = null,
+        ReadOnlySpan<float> queryNorms = default,
+        int firstQuery = 0)
         where TVec : struct
         where TOps : ISimdOps<TVec>
     {
@@ -118,6 +125,70 @@ internal static class DistanceKernel
             {
                 Offer<TVec, TOps>(ref Unsafe.Add(ref dot, VectorsPerChunk * i * lanes), ref norm, minusTwo, rowBase, firstList + i, selfIndices[i], candidates, spill);
             }
+
+            if (rowLists is not null)
+            {
+                OfferTransposed<TVec, TOps>(ref dot, queryNorms, minusTwo, rowBase, firstQuery, rowLists, spill);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The other direction of a tile of a symmetric self-search: each of the chunk's rows, as a query, is offered the
+    /// group's queries as candidates with keys <c>‖q‖² − 2 q·r</c>. The dot products are the same numbers the row
+    /// would get as a query (a fused multiply-add does not depend on the order of its factors), so the keys, and the
+    /// rounding-error bound that certifies them, are exactly those of a one-way search. Overwrites the dot products.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void OfferTransposed<TVec, TOps>(
+        ref float dots, ReadOnlySpan<float> queryNorms, TVec minusTwo, int rowBase, int firstQuery, CandidateLists rowLists, Span<float> keys)
+        where TVec : struct
+        where TOps : ISimdOps<TVec>
+    {
+        int lanes = TOps.Count;
+        ref float thresholds = ref rowLists.Thresholds[rowBase];
+        TVec t0 = TOps.Load(ref thresholds);
+        TVec t1 = TOps.Load(ref Unsafe.Add(ref thresholds, lanes));
+        TVec t2 = TOps.Load(ref Unsafe.Add(ref thresholds, 2 * lanes));
+        TVec t3 = TOps.Load(ref Unsafe.Add(ref thresholds, 3 * lanes));
+        ulong m0 = 0, m1 = 0, m2 = 0, m3 = 0, any = 0;
+        for (int i = 0; i < GroupSize; i++)
+        {
+            ref float d = ref Unsafe.Add(ref dots, VectorsPerChunk * i * lanes);
+            TVec norm = TOps.Broadcast(queryNorms[i]);
+            TVec k0 = TOps.MultiplyAdd(TOps.Load(ref d), minusTwo, norm);
+            TVec k1 = TOps.MultiplyAdd(TOps.Load(ref Unsafe.Add(ref d, lanes)), minusTwo, norm);
+            TVec k2 = TOps.MultiplyAdd(TOps.Load(ref Unsafe.Add(ref d, 2 * lanes)), minusTwo, norm);
+            TVec k3 = TOps.MultiplyAdd(TOps.Load(ref Unsafe.Add(ref d, 3 * lanes)), minusTwo, norm);
+            ulong mask = TOps.LessThanMask(k0, t0)
+                | (TOps.LessThanMask(k1, t1) << lanes)
+                | (TOps.LessThanMask(k2, t2) << (2 * lanes))
+                | (TOps.LessThanMask(k3, t3) << (3 * lanes));
+            TOps.Store(k0, ref d);
+            TOps.Store(k1, ref Unsafe.Add(ref d, lanes));
+            TOps.Store(k2, ref Unsafe.Add(ref d, 2 * lanes));
+            TOps.Store(k3, ref Unsafe.Add(ref d, 3 * lanes));
+            any |= mask;
+            switch (i)
+            {
+                case 0: m0 = mask; break;
+                case 1: m1 = mask; break;
+                case 2: m2 = mask; break;
+                default: m3 = mask; break;
+            }
+        }
+
+        int stride = VectorsPerChunk * lanes;
+        while (any != 0)
+        {
+            int lane = BitOperations.TrailingZeroCount(any);
+            any &= any - 1;
+            keys[0] = Unsafe.Add(ref dots, lane);
+            keys[1] = Unsafe.Add(ref dots, stride + lane);
+            keys[2] = Unsafe.Add(ref dots, (2 * stride) + lane);
+            keys[3] = Unsafe.Add(ref dots, (3 * stride) + lane);
+            ulong queries = ((m0 >> lane) & 1) | (((m1 >> lane) & 1) << 1) | (((m2 >> lane) & 1) << 2) | (((m3 >> lane) & 1) << 3);
+            rowLists.Offer(rowBase + lane, keys, queries, firstQuery);
         }
     }
 

@@ -19,7 +19,8 @@ namespace Microsoft.ML.Oversampling.Neighbors;
 /// is collected and ranked exactly. So the result equals a double-precision brute-force search with ties broken
 /// by index.</para>
 /// <para>Memory: one packed copy of the reference set plus small per-block buffers; the full distance matrix is
-/// never materialised. Work is split into fixed blocks of queries run in parallel.</para>
+/// never materialised. Work is split into fixed blocks of queries run in parallel. A self-search over several panels
+/// computes each pair's dot product once and uses it in both directions (about half the arithmetic).</para>
 /// </remarks>
 public sealed class ExactNearestNeighbors
 {
@@ -93,7 +94,8 @@ public sealed class ExactNearestNeighbors
     /// Finds the <paramref name="k"/> nearest other reference rows of every reference row (each row's own index
     /// is excluded; an identical duplicate row is still a neighbour at distance 0).
     /// </summary>
-    public NeighborGraph SearchSelf(int k) => Run(_reference, null, excludeSelf: true, _reference.Rows, k);
+    public NeighborGraph SearchSelf(int k) =>
+        _packed.PanelCount >= 2 && k <= _reference.Rows - 1 ? RunSymmetric(k) : Run(_reference, null, excludeSelf: true, _reference.Rows, k);
 
     /// <summary>
     /// Finds the <paramref name="k"/> nearest other reference rows of the given reference rows (each query row's
@@ -142,6 +144,83 @@ public sealed class ExactNearestNeighbors
     }
 
     /// <summary>
+    /// The self-search visiting each pair of rows once, for about half the arithmetic: the queries of panel b are
+    /// scanned against panels b, b + 1, …, and each tile beyond the diagonal also offers the queries to the lists of
+    /// the panel's rows (the dot products serve both directions). Every worker keeps lists for all rows; they are
+    /// merged before the exact re-ranking. Which worker saw which tile can change which of several equal screening
+    /// keys a list keeps, never the result: the re-ranking is exact and its certificate holds for any such list.
+    /// </summary>
+    private NeighborGraph RunSymmetric(int k)
+    {
+        int n = _reference.Rows;
+        int available = n - 1;
+        int capacity = Math.Min(k + ExtraCandidates, available);
+        const int width = PackedReference.PanelWidth;
+        int panels = _packed.PanelCount;
+        int lists = panels * width;
+        int threads = SmallWork.Threads((long)n * n * _reference.Columns, _parallelism);
+
+        var workers = new ConcurrentBag<(BlockWorkspace Workspace, CandidateLists Lists)>();
+        // Query block b scans panels b … panels − 1, so the blocks' work falls linearly; each work item takes one
+        // block from each end (b and panels − 1 − b) to keep the items equal.
+        SmallWork.For((panels + 1) / 2, threads, item =>
+        {
+            var worker = workers.TryTake(out var free) ? free : NewSymmetricWorker(lists, capacity);
+            foreach (int block in item == panels - 1 - item ? [item] : new[] { item, panels - 1 - item })
+            {
+                int first = block * width;
+                int[] queries = Enumerable.Range(first, Math.Min(width, n - first)).ToArray();
+                int groups = PackQueries(worker.Workspace, _reference, null, excludeSelf: true, queries);
+                for (int panel = block; panel < panels; panel++)
+                {
+                    ScanPanel(worker.Workspace, groups, panel, worker.Lists, first, panel == block ? null : worker.Lists);
+                }
+            }
+
+            workers.Add(worker);
+        });
+
+        var merged = new CandidateLists(lists, capacity, allowVector512: false);
+        merged.Reset(lists);
+        foreach (var (_, partial) in workers)
+        {
+            for (int row = 0; row < n; row++)
+            {
+                merged.Merge(row, partial);
+            }
+        }
+
+        var indices = new int[n * k];
+        var distances = new double[n * k];
+        var rerankWorkspaces = new ConcurrentBag<BlockWorkspace>();
+        SmallWork.For(panels, threads, block =>
+        {
+            BlockWorkspace workspace = rerankWorkspaces.TryTake(out BlockWorkspace? free) ? free : new BlockWorkspace(DistanceKernel.GroupSize, _reference.Columns, 1, _useVector512);
+            for (int row = block * width; row < Math.Min(n, (block + 1) * width); row++)
+            {
+                ReadOnlySpan<float> values = _reference.Row(row);
+                Span<int> outIndices = indices.AsSpan(row * k, k);
+                Span<double> outDistances = distances.AsSpan(row * k, k);
+                if (!RerankCandidates(workspace, merged, row, _packed.Norms[row], values, available, outIndices, outDistances))
+                {
+                    SearchWithinBound(workspace, values, row, outIndices, outDistances);
+                }
+            }
+
+            rerankWorkspaces.Add(workspace);
+        });
+
+        return new NeighborGraph(n, k, indices, distances);
+    }
+
+    private (BlockWorkspace Workspace, CandidateLists Lists) NewSymmetricWorker(int lists, int capacity)
+    {
+        var candidates = new CandidateLists(lists, capacity, _useVector512);
+        candidates.Reset(lists);
+        return (new BlockWorkspace(PackedReference.PanelWidth, _reference.Columns, 1, _useVector512), candidates);
+    }
+
+    /// <summary>
     /// Searches one block of queries: screens every reference row keeping a few spare candidates and re-ranks them
     /// exactly. A query whose result the error bound cannot certify (several rows at nearly the k-th distance, e.g.
     /// duplicated rows or small integer features) is finished by <see cref="SearchWithinBound"/>.
@@ -159,7 +238,7 @@ public sealed class ExactNearestNeighbors
             ReadOnlySpan<float> values = source.Row(sourceRow);
             Span<int> outIndices = indices.AsSpan(query * k, k);
             Span<double> outDistances = distances.AsSpan(query * k, k);
-            if (!RerankCandidates(workspace, workspace.Candidates, slot, values, available, outIndices, outDistances))
+            if (!RerankCandidates(workspace, workspace.Candidates, slot, workspace.QueryNorms[slot], values, available, outIndices, outDistances))
             {
                 SearchWithinBound(workspace, values, excludeSelf ? sourceRow : -1, outIndices, outDistances);
             }
@@ -222,17 +301,33 @@ public sealed class ExactNearestNeighbors
     /// <summary>Screens all reference rows for the given queries, filling one candidate list per query (by slot).</summary>
     private void Screen(BlockWorkspace workspace, CandidateLists candidates, DenseMatrix source, int[]? rowMap, bool excludeSelf, int[] queries)
     {
+        int groups = PackQueries(workspace, source, rowMap, excludeSelf, queries);
+        candidates.Reset(groups * DistanceKernel.GroupSize);
+        for (int panel = 0; panel < _packed.PanelCount; panel++)
+        {
+            ScanPanel(workspace, groups, panel, candidates, firstList: 0, rowLists: null);
+        }
+    }
+
+    /// <summary>
+    /// Centres the queries and packs them feature-major in groups of <see cref="DistanceKernel.GroupSize"/> (padding
+    /// queries are zero with an infinite norm); records their norms and, for a self-search, their own rows. Returns
+    /// the number of groups.
+    /// </summary>
+    private int PackQueries(BlockWorkspace workspace, DenseMatrix source, int[]? rowMap, bool excludeSelf, int[] queries)
+    {
         int d = _reference.Columns;
         const int g = DistanceKernel.GroupSize;
         int groups = (queries.Length + g - 1) / g;
         float[] packedQueries = workspace.Queries;
         Array.Clear(packedQueries);
         Array.Fill(workspace.SelfIndices, -1);
+        Array.Fill(workspace.PackedNorms, float.PositiveInfinity);
         for (int slot = 0; slot < queries.Length; slot++)
         {
             int sourceRow = rowMap is null ? queries[slot] : rowMap[queries[slot]];
             Span<float> centred = workspace.Centred;
-            double norm = _packed.Centre(source.Row(sourceRow), centred);
+            float norm = _packed.Centre(source.Row(sourceRow), centred);
             int groupOffset = (slot / g) * d * g;
             for (int j = 0; j < d; j++)
             {
@@ -240,30 +335,41 @@ public sealed class ExactNearestNeighbors
             }
 
             workspace.QueryNorms[slot] = norm;
+            workspace.PackedNorms[slot] = norm;
             if (excludeSelf)
             {
                 workspace.SelfIndices[slot] = sourceRow;
             }
         }
 
-        candidates.Reset(groups * g);
+        return groups;
+    }
+
+    /// <summary>
+    /// Scans one reference panel for every packed query group; the group's lists start at
+    /// <paramref name="firstList"/> + its first slot. With <paramref name="rowLists"/>, the panel's rows are also
+    /// offered the queries (the symmetric self-search, where <paramref name="firstList"/> is the first query's row).
+    /// </summary>
+    private void ScanPanel(BlockWorkspace workspace, int groups, int panel, CandidateLists candidates, int firstList, CandidateLists? rowLists)
+    {
+        int d = _reference.Columns;
+        const int g = DistanceKernel.GroupSize;
         const int width = PackedReference.PanelWidth;
-        for (int panel = 0; panel < _packed.PanelCount; panel++)
+        ReadOnlySpan<float> panelValues = _packed.Panels.AsSpan(panel * width * d, width * d);
+        ReadOnlySpan<float> norms = _packed.Norms.AsSpan(panel * width, width);
+        for (int group = 0; group < groups; group++)
         {
-            ReadOnlySpan<float> panelValues = _packed.Panels.AsSpan(panel * width * d, width * d);
-            ReadOnlySpan<float> norms = _packed.Norms.AsSpan(panel * width, width);
-            for (int group = 0; group < groups; group++)
+            ReadOnlySpan<float> groupQueries = workspace.Queries.AsSpan(group * d * g, d * g);
+            ReadOnlySpan<int> self = workspace.SelfIndices.AsSpan(group * g, g);
+            ReadOnlySpan<float> queryNorms = workspace.PackedNorms.AsSpan(group * g, g);
+            int list = firstList + (group * g);
+            if (_useVector512)
             {
-                ReadOnlySpan<float> groupQueries = packedQueries.AsSpan(group * d * g, d * g);
-                ReadOnlySpan<int> self = workspace.SelfIndices.AsSpan(group * g, g);
-                if (_useVector512)
-                {
-                    DistanceKernel.Scan<Vector512<float>, Simd512>(groupQueries, panelValues, norms, d, panel * width, candidates, group * g, self);
-                }
-                else
-                {
-                    DistanceKernel.Scan<Vector256<float>, Simd256>(groupQueries, panelValues, norms, d, panel * width, candidates, group * g, self);
-                }
+                DistanceKernel.Scan<Vector512<float>, Simd512>(groupQueries, panelValues, norms, d, panel * width, candidates, list, self, rowLists, queryNorms, list);
+            }
+            else
+            {
+                DistanceKernel.Scan<Vector256<float>, Simd256>(groupQueries, panelValues, norms, d, panel * width, candidates, list, self, rowLists, queryNorms, list);
             }
         }
     }
@@ -274,7 +380,7 @@ public sealed class ExactNearestNeighbors
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool RerankCandidates(
-        BlockWorkspace workspace, CandidateLists candidates, int query, ReadOnlySpan<float> values, int available, Span<int> outIndices, Span<double> outDistances)
+        BlockWorkspace workspace, CandidateLists candidates, int query, double queryNorm, ReadOnlySpan<float> values, int available, Span<int> outIndices, Span<double> outDistances)
     {
         int count = candidates.Count(query);
         Span<int> candidateIndices = candidates.Indices(query);
@@ -295,7 +401,7 @@ public sealed class ExactNearestNeighbors
 
         // Any row never kept has a screening key ≥ the worst kept key; its true distance is at least that key plus
         // the query norm, minus the rounding error of the single-precision screening.
-        double lowerBoundOutside = candidates.Worst(query) + workspace.QueryNorms[query] - ErrorBound(workspace.QueryNorms[query]);
+        double lowerBoundOutside = candidates.Worst(query) + queryNorm - ErrorBound(queryNorm);
         return outDistances[k - 1] < lowerBoundOutside;
     }
 
@@ -317,34 +423,41 @@ public sealed class ExactNearestNeighbors
     /// <see cref="SquaredDistance"/> from <paramref name="query"/> to several reference rows, four rows at a time in
     /// the lanes of one vector: each lane performs exactly the scalar operations in the same order (a separate
     /// multiply and add, no fused rounding), so the results are bit-identical, without one long dependency chain
-    /// per row.
+    /// per row. A last partial group repeats its final row in the spare lanes and keeps only the lanes it needs.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SquaredDistances(ReadOnlySpan<float> query, DenseMatrix reference, ReadOnlySpan<int> rows, Span<double> output)
     {
-        int c = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (!Vector256.IsHardwareAccelerated)
         {
-            for (; c <= rows.Length - 4; c += 4)
+            for (int c = 0; c < rows.Length; c++)
             {
-                ReadOnlySpan<float> r0 = reference.Row(rows[c]);
-                ReadOnlySpan<float> r1 = reference.Row(rows[c + 1]);
-                ReadOnlySpan<float> r2 = reference.Row(rows[c + 2]);
-                ReadOnlySpan<float> r3 = reference.Row(rows[c + 3]);
-                Vector256<double> sum = Vector256<double>.Zero;
-                for (int j = 0; j < query.Length; j++)
-                {
-                    Vector256<double> diff = Vector256.Create((double)query[j]) - Vector256.WidenLower(Vector256.Create(Vector128.Create(r0[j], r1[j], r2[j], r3[j]), Vector128<float>.Zero));
-                    sum += diff * diff;
-                }
-
-                sum.CopyTo(output[c..]);
+                output[c] = SquaredDistance(query, reference.Row(rows[c]));
             }
+
+            return;
         }
 
-        for (; c < rows.Length; c++)
+        int d = query.Length;
+        ref float q = ref MemoryMarshal.GetReference(query);
+        Span<double> lanes = stackalloc double[4];
+        for (int c = 0; c < rows.Length; c += 4)
         {
-            output[c] = SquaredDistance(query, reference.Row(rows[c]));
+            int last = rows.Length - 1;
+            ref float r0 = ref MemoryMarshal.GetReference(reference.Row(rows[c]));
+            ref float r1 = ref MemoryMarshal.GetReference(reference.Row(rows[Math.Min(c + 1, last)]));
+            ref float r2 = ref MemoryMarshal.GetReference(reference.Row(rows[Math.Min(c + 2, last)]));
+            ref float r3 = ref MemoryMarshal.GetReference(reference.Row(rows[Math.Min(c + 3, last)]));
+            Vector256<double> sum = Vector256<double>.Zero;
+            for (int j = 0; j < d; j++)
+            {
+                Vector128<float> values = Vector128.Create(Unsafe.Add(ref r0, j), Unsafe.Add(ref r1, j), Unsafe.Add(ref r2, j), Unsafe.Add(ref r3, j));
+                Vector256<double> diff = Vector256.Create((double)Unsafe.Add(ref q, j)) - Vector256.WidenLower(Vector256.Create(values, Vector128<float>.Zero));
+                sum += diff * diff;
+            }
+
+            sum.CopyTo(lanes);
+            lanes[..Math.Min(4, rows.Length - c)].CopyTo(output[c..]);
         }
     }
 
@@ -402,6 +515,7 @@ public sealed class ExactNearestNeighbors
             Centred = new float[features];
             Collected = [];
             QueryNorms = new double[queries];
+            PackedNorms = new float[queries];
             SelfIndices = new int[queries];
             Candidates = new CandidateLists(queries, capacity, allowVector512);
         }
@@ -415,6 +529,9 @@ public sealed class ExactNearestNeighbors
         public List<int> Collected { get; }
 
         public double[] QueryNorms { get; }
+
+        /// <summary>The query norms in single precision by slot, +∞ for padding slots (the symmetric scan's keys).</summary>
+        public float[] PackedNorms { get; }
 
         public int[] SelfIndices { get; }
 

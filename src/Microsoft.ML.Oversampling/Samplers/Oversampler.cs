@@ -74,7 +74,7 @@ public abstract class Oversampler
         int total = features.Rows + syntheticFeatures.Sum(block => block.Rows.Count);
         float[] allFeatures = GC.AllocateUninitializedArray<float>(checked(total * features.Columns)); // fully overwritten below
         var allLabels = new int[total];
-        features.Values.CopyTo(allFeatures, 0);
+        CopyOriginalRows(features.Values, allFeatures);
         problem.LabelArray.CopyTo(allLabels, 0);
         int offset = features.Values.Length;
         int row = features.Rows;
@@ -88,6 +88,20 @@ public abstract class Oversampler
 
         return new ResampleResult(new DenseMatrix(total, features.Columns, allFeatures), allLabels, features.Rows, problem.ClassCounts,
             generators.Count > 0 ? new SyntheticDataGenerator(generators) : null);
+    }
+
+    /// <summary>Copies the original rows into the output, in parallel chunks when they are large (a memory-bound copy
+    /// of tens of megabytes is one of the larger costs of resampling big data).</summary>
+    private void CopyOriginalRows(float[] source, float[] destination)
+    {
+        const int chunk = 1 << 20;
+        int chunks = (source.Length + chunk - 1) / chunk;
+        int threads = (Options as NeighborOversamplerOptions)?.MaxDegreeOfParallelism ?? Parallelism.EffectiveDegree;
+        SmallWork.For(chunks, chunks > 1 ? threads : 1, c =>
+        {
+            int start = c * chunk;
+            source.AsSpan(start, Math.Min(chunk, source.Length - start)).CopyTo(destination.AsSpan(start));
+        });
     }
 
     /// <summary>The random stream of one class for a seed: independent of the other classes.</summary>

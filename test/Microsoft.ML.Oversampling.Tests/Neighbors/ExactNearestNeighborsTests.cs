@@ -116,6 +116,33 @@ public class ExactNearestNeighborsTests
     }
 
     [Fact]
+    public void AllRowsIdentical_AcrossSeveralPanels_TiesBrokenByIndex()
+    {
+        // 600 rows span three panels, so the self-search takes the symmetric path, where every screening key ties.
+        var data = new DenseMatrix(600, 3);
+        data.Values.AsSpan().Fill(-7.25f);
+        NeighborGraph graph = new ExactNearestNeighbors(data).SearchSelf(4);
+        Assert.Equal([1, 2, 3, 4], graph.NeighborsOf(0).ToArray());
+        Assert.Equal([0, 1, 2, 3], graph.NeighborsOf(599).ToArray());
+        Assert.All(graph.SquaredDistances, d => Assert.Equal(0.0, d));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SymmetricSelfSearch_EqualsTheOneWaySearchOfTheSameRows(bool narrow)
+    {
+        // SearchSelf visits each pair once (both directions from one dot product); SearchRows over every row scans
+        // each pair twice. Both must give the exact answer, ties included.
+        DenseMatrix data = RandomData(1100, 9, seed: 8, withTies: true);
+        var search = new ExactNearestNeighbors(data, new NearestNeighborOptions { DisableVector512 = narrow });
+        NeighborGraph symmetric = search.SearchSelf(9);
+        NeighborGraph oneWay = search.SearchRows(Enumerable.Range(0, data.Rows).ToArray(), 9);
+        Assert.Equal(oneWay.Indices, symmetric.Indices);
+        Assert.Equal(oneWay.SquaredDistances, symmetric.SquaredDistances);
+    }
+
+    [Fact]
     public void ResultsAreBitIdenticalForOneAndTwoThreads()
     {
         DenseMatrix data = RandomData(3000, 12, seed: 2, withTies: true);
