@@ -42,6 +42,8 @@ public static class ComponentRegistry
             () => new AdasynOptions(), o => new Adasyn((AdasynOptions)o)),
         new("kmeans-smote", "K-Means SMOTE: SMOTE inside the k-means clusters where the class is frequent, more rows to sparse clusters (Clusters=8, KNeighbors=2)",
             () => new KMeansSmoteOptions(), o => new KMeansSmote((KMeansSmoteOptions)o)),
+        new("svm-smote", "SVM-SMOTE: SMOTE from the RBF-SVM support vectors, extrapolating from safe ones (KNeighbors=5, MNeighbors=10, OutStep=0.5, C=1)",
+            () => new SvmSmoteOptions(), o => new SvmSmote((SvmSmoteOptions)o)),
         new("smotenc", "SMOTE-NC for mixed data: CategoricalFeatures=i,j,... required",
             () => new SmoteNcOptions(), o => new SmoteNc((SmoteNcOptions)o)),
         new("deep-smote", "Deep SMOTE (Mansourifar & Shi): a network trained on SMOTE pairs generates from pairs (GenerationPairs=Random|KNearestNeighbors|DeterministicEnumeration)",

@@ -32,6 +32,9 @@ public sealed class OversamplingCatalog
     /// <summary>K-Means SMOTE: SMOTE inside the k-means clusters where the class is frequent (see <see cref="KMeansSmoteOptions"/>).</summary>
     public OversamplingEstimator KMeansSmote(KMeansSmoteOptions? options = null) => Create(new KMeansSmote(options));
 
+    /// <summary>SVM-SMOTE: SMOTE from the class's support vectors, extrapolating from safe ones (see <see cref="SvmSmoteOptions"/>).</summary>
+    public OversamplingEstimator SvmSmote(SvmSmoteOptions? options = null) => Create(new SvmSmote(options));
+
     /// <summary>SMOTE-NC for mixed numeric and categorical features (see <see cref="SmoteNcOptions"/>).</summary>
     public OversamplingEstimator SmoteNc(SmoteNcOptions options) => Create(new SmoteNc(options));
 

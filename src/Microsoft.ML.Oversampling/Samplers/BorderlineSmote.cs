@@ -41,14 +41,8 @@ public sealed class BorderlineSmote : InterpolatingOversampler
     /// <inheritdoc />
     protected override void Validate(SamplingProblem problem)
     {
-        int m = BorderlineOptions.MNeighbors;
         int k = BorderlineOptions.KNeighbors;
-        if (problem.Labels.Count < m + 1)
-        {
-            throw new ArgumentException(
-                $"The data has {problem.Labels.Count} rows but MNeighbors = {m} needs at least {m + 1} (each row and its {m} nearest rows).");
-        }
-
+        ClassNeighbors.RequireRowsForNeighbors(problem, BorderlineOptions.MNeighbors, nameof(BorderlineSmoteOptions.MNeighbors));
         ClassNeighbors.RequireClassSize(problem, k, nameof(BorderlineOptions.KNeighbors));
         if (BorderlineOptions.Kind == BorderlineKind.Borderline2)
         {

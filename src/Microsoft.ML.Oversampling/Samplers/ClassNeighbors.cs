@@ -38,7 +38,11 @@ internal static class ClassNeighbors
 
     /// <summary>The <paramref name="k"/> nearest rows of the whole data (any class) of each row of the class.</summary>
     public static NeighborGraph AmongAllRows(SamplingProblem problem, int label, int k, NearestNeighborOptions options) =>
-        new ExactNearestNeighbors(problem.Features, options).SearchRows(problem.RowsOf(label), k);
+        AmongAllRows(problem, problem.RowsOf(label), k, options);
+
+    /// <summary>The <paramref name="k"/> nearest other rows of the whole data (any class) of each of <paramref name="rows"/>.</summary>
+    public static NeighborGraph AmongAllRows(SamplingProblem problem, ReadOnlySpan<int> rows, int k, NearestNeighborOptions options) =>
+        new ExactNearestNeighbors(problem.Features, options).SearchRows(rows, k);
 
     /// <summary>For each query of <paramref name="graph"/>, how many of its neighbours have another label than <paramref name="label"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -94,6 +98,16 @@ internal static class ClassNeighbors
                 throw new ArgumentException(
                     $"Class {label} has {size} rows but {parameterName} = {k} needs at least {k + 1} (each row and its {k} nearest same-class neighbours). Lower {parameterName} or use random oversampling for this class.");
             }
+        }
+    }
+
+    /// <summary>Throws a clear error when the whole data has too few rows for each row's <paramref name="m"/> nearest other rows.</summary>
+    public static void RequireRowsForNeighbors(SamplingProblem problem, int m, string parameterName)
+    {
+        if (problem.Labels.Count < m + 1)
+        {
+            throw new ArgumentException(
+                $"The data has {problem.Labels.Count} rows but {parameterName} = {m} needs at least {m + 1} (each row and its {m} nearest rows).");
         }
     }
 

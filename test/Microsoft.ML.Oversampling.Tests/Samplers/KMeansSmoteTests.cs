@@ -123,10 +123,8 @@ public class KMeansSmoteTests
     public void BitIdenticalForOneAndTwoThreads()
     {
         var (features, labels) = SamplerTestData.Blobs(5, 8, (0, 6000, 0), (1, 400, 4));
-        ResampleResult one = new KMeansSmote(new KMeansSmoteOptions { MaxDegreeOfParallelism = 1 }).FitResample(features, labels, seed: 4);
-        ResampleResult two = new KMeansSmote(new KMeansSmoteOptions { MaxDegreeOfParallelism = 2 }).FitResample(features, labels, seed: 4);
-        Assert.Equal(one.Features.Values, two.Features.Values);
-        Assert.Equal(one.Labels, two.Labels);
+        SamplerTestData.AssertSameForOneAndTwoThreads(
+            threads => new KMeansSmote(new KMeansSmoteOptions { MaxDegreeOfParallelism = threads }), features, labels, seed: 4);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.ML.Oversampling.Numerics;
+using Microsoft.ML.Oversampling.Samplers;
 
 namespace Microsoft.ML.Oversampling.Tests.Samplers;
 
@@ -80,5 +81,14 @@ internal static class SamplerTestData
         }
 
         return true;
+    }
+
+    /// <summary>Asserts that a sampler resamples bit-identically with 1 and with 2 threads.</summary>
+    public static void AssertSameForOneAndTwoThreads(Func<int, Oversampler> create, DenseMatrix features, int[] labels, int seed)
+    {
+        ResampleResult one = create(1).FitResample(features, labels, seed);
+        ResampleResult two = create(2).FitResample(features, labels, seed);
+        Assert.Equal(one.Features.Values, two.Features.Values);
+        Assert.Equal(one.Labels, two.Labels);
     }
 }
