@@ -71,6 +71,7 @@ internal sealed class CandidateLists
     public float Worst(int list) => _thresholds[list];
 
     /// <summary>Offers every entry of list <paramref name="list"/> of <paramref name="other"/> to the same list here.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs a few times per call over many rows: no time to tier up
     public void Merge(int list, CandidateLists other)
     {
         int start = list * _stride;

@@ -150,6 +150,7 @@ public sealed class ExactNearestNeighbors
     /// merged before the exact re-ranking. Which worker saw which tile can change which of several equal screening
     /// keys a list keeps, never the result: the re-ranking is exact and its certificate holds for any such list.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs a few times per call over many rows: no time to tier up
     private NeighborGraph RunSymmetric(int k)
     {
         int n = _reference.Rows;
@@ -314,6 +315,7 @@ public sealed class ExactNearestNeighbors
     /// queries are zero with an infinite norm); records their norms and, for a self-search, their own rows. Returns
     /// the number of groups.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs a few times per call over many rows: no time to tier up
     private int PackQueries(BlockWorkspace workspace, DenseMatrix source, int[]? rowMap, bool excludeSelf, int[] queries)
     {
         int d = _reference.Columns;
@@ -350,6 +352,7 @@ public sealed class ExactNearestNeighbors
     /// <paramref name="firstList"/> + its first slot. With <paramref name="rowLists"/>, the panel's rows are also
     /// offered the queries (the symmetric self-search, where <paramref name="firstList"/> is the first query's row).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs a few times per call over many rows: no time to tier up
     private void ScanPanel(BlockWorkspace workspace, int groups, int panel, CandidateLists candidates, int firstList, CandidateLists? rowLists)
     {
         int d = _reference.Columns;

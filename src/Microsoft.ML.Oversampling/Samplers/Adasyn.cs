@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.ML.Oversampling.Neighbors;
 using Microsoft.ML.Oversampling.Numerics;
 
@@ -34,6 +35,7 @@ public sealed class Adasyn : InterpolatingOversampler
         ClassNeighbors.RequireClassSize(problem, AdasynOptions.NNeighbors, nameof(AdasynOptions.NNeighbors));
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs a few times per call over many rows: no time to tier up
     private protected override InterpolationPlan Plan(SamplingProblem problem, int label, int count, DeterministicRandom random)
     {
         NearestNeighborOptions search = ClassNeighbors.SearchOptions(AdasynOptions);
