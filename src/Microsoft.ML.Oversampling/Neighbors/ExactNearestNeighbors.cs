@@ -324,7 +324,7 @@ public sealed class ExactNearestNeighbors
         float[] packedQueries = workspace.Queries;
         Array.Clear(packedQueries);
         Array.Fill(workspace.SelfIndices, -1);
-        Array.Fill(workspace.PackedNorms, float.PositiveInfinity);
+        Array.Fill(workspace.QueryNorms, float.PositiveInfinity);
         for (int slot = 0; slot < queries.Length; slot++)
         {
             int sourceRow = rowMap is null ? queries[slot] : rowMap[queries[slot]];
@@ -337,7 +337,6 @@ public sealed class ExactNearestNeighbors
             }
 
             workspace.QueryNorms[slot] = norm;
-            workspace.PackedNorms[slot] = norm;
             if (excludeSelf)
             {
                 workspace.SelfIndices[slot] = sourceRow;
@@ -364,7 +363,7 @@ public sealed class ExactNearestNeighbors
         {
             ReadOnlySpan<float> groupQueries = workspace.Queries.AsSpan(group * d * g, d * g);
             ReadOnlySpan<int> self = workspace.SelfIndices.AsSpan(group * g, g);
-            ReadOnlySpan<float> queryNorms = workspace.PackedNorms.AsSpan(group * g, g);
+            ReadOnlySpan<float> queryNorms = workspace.QueryNorms.AsSpan(group * g, g);
             int list = firstList + (group * g);
             if (_useVector512)
             {
@@ -517,8 +516,7 @@ public sealed class ExactNearestNeighbors
             Queries = new float[queries * features];
             Centred = new float[features];
             Collected = [];
-            QueryNorms = new double[queries];
-            PackedNorms = new float[queries];
+            QueryNorms = new float[queries];
             SelfIndices = new int[queries];
             Candidates = new CandidateLists(queries, capacity, allowVector512);
         }
@@ -531,10 +529,8 @@ public sealed class ExactNearestNeighbors
         /// <summary>Rows collected by the exact path of one query.</summary>
         public List<int> Collected { get; }
 
-        public double[] QueryNorms { get; }
-
-        /// <summary>The query norms in single precision by slot, +∞ for padding slots (the symmetric scan's keys).</summary>
-        public float[] PackedNorms { get; }
+        /// <summary>The centred queries' squared norms by slot (as the kernel computes them), +∞ for padding slots.</summary>
+        public float[] QueryNorms { get; }
 
         public int[] SelfIndices { get; }
 

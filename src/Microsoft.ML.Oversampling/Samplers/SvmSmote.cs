@@ -17,7 +17,9 @@ namespace Microsoft.ML.Oversampling.Samplers;
 /// rows are generated, so the class ends with fewer rows than the strategy asked. When no support vector survives,
 /// <see cref="InvalidOperationException"/> is thrown. The SVM is solved exactly as libsvm does (same working-set
 /// selection and stopping rule), so the support vectors match scikit-learn's up to the solver's tolerance; the
-/// solver needs the kernel between all pairs of rows, so it is meant for thousands, not millions, of rows.
+/// solver needs the kernel between all pairs of rows, so it is meant for thousands, not millions, of rows. If the
+/// solver reaches libsvm's iteration cap (10⁷, or 100 per row) the support vectors of its last iterate are used, as
+/// scikit-learn does after its convergence warning.
 /// </remarks>
 public sealed class SvmSmote : InterpolatingOversampler
 {
