@@ -96,7 +96,7 @@ public sealed class SvmSmote : InterpolatingOversampler
             Array.Sort(rows);
             bool[] positive = rows.Select(r => problem.Labels[r] == label).ToArray();
             long maxIterations = Math.Max(10_000_000L, 100L * rows.Length); // libsvm's cap
-            double[] alpha = RbfSupportVectorMachine.Solve(problem.Features, rows, positive, SvmOptions.C, gamma, SvmOptions.Tolerance, maxIterations, out _);
+            double[] alpha = RbfSupportVectorMachine.Solve(problem.Features, rows, positive, SvmOptions.C, gamma, SvmOptions.Tolerance, maxIterations, ClassNeighbors.Parallelism(SvmOptions), out _);
             for (int t = 0; t < rows.Length; t++)
             {
                 if (positive[t] && alpha[t] > 0)

@@ -17,7 +17,7 @@ public class SvmSmoteTests
         // The support vectors, independently: the binary SVM with scikit-learn's defaults, then the m = 10 test.
         int[] all = Enumerable.Range(0, labels.Length).ToArray();
         double[] alpha = RbfSupportVectorMachine.Solve(
-            features, all, labels.Select(l => l == 1).ToArray(), 1.0, RbfSupportVectorMachine.ScaleGamma(features), 1e-3, 10_000_000, out _);
+            features, all, labels.Select(l => l == 1).ToArray(), 1.0, RbfSupportVectorMachine.ScaleGamma(features), 1e-3, 10_000_000, 1, out _);
         int[] support = all.Where(i => labels[i] == 1 && alpha[i] > 0).ToArray();
         var (mNeighbors, _) = BruteForceNeighbors.Search(features, features.SelectRows(support), 10, q => support[q]);
         int[] classRows = all.Where(i => labels[i] == 1).ToArray();

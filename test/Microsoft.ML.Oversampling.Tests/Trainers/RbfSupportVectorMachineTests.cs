@@ -31,7 +31,7 @@ public class RbfSupportVectorMachineTests
 
         int[] rows = Enumerable.Range(0, features.Rows).ToArray();
         bool[] positive = labels.Select(l => l == 1).ToArray();
-        double[] alpha = RbfSupportVectorMachine.Solve(features, rows, positive, 1.0, gamma, 1e-3, 10_000_000, out bool converged);
+        double[] alpha = RbfSupportVectorMachine.Solve(features, rows, positive, 1.0, gamma, 1e-3, 10_000_000, 2, out bool converged);
         Assert.True(converged);
         Assert.All(alpha, a => Assert.InRange(a, 0, 1.0));
         Assert.Equal(0, alpha.Select((a, i) => positive[i] ? a : -a).Sum(), 1e-9); // yᵀα = 0
