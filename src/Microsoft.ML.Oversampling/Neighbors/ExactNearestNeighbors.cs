@@ -134,7 +134,7 @@ public sealed class ExactNearestNeighbors
         SmallWork.For(blocks, threads, block =>
         {
             // One workspace per concurrently running block, reused across blocks.
-            BlockWorkspace workspace = workspaces.TryTake(out BlockWorkspace? free) ? free : new BlockWorkspace(perBlock, _reference.Columns, capacity, _useVector512);
+            BlockWorkspace workspace = workspaces.TryTake(out BlockWorkspace? free) ? free : new BlockWorkspace(perBlock, _reference.Columns, new CandidateLists(perBlock, capacity, _useVector512));
             int first = block * perBlock;
             SearchBlock(workspace, source, rowMap, excludeSelf, first, Math.Min(perBlock, queryCount - first), k, available, indices, distances);
             workspaces.Add(workspace);
@@ -161,20 +161,21 @@ public sealed class ExactNearestNeighbors
         int lists = panels * width;
         int threads = SmallWork.Threads((long)n * n * _reference.Columns, _parallelism);
 
-        var workers = new ConcurrentBag<(BlockWorkspace Workspace, CandidateLists Lists)>();
+        var workers = new ConcurrentBag<BlockWorkspace>();
         // Query block b scans panels b … panels − 1, so the blocks' work falls linearly; each work item takes one
         // block from each end (b and panels − 1 − b) to keep the items equal.
         SmallWork.For((panels + 1) / 2, threads, item =>
         {
-            var worker = workers.TryTake(out var free) ? free : NewSymmetricWorker(lists, capacity);
+            BlockWorkspace worker = workers.TryTake(out BlockWorkspace? free) ? free : NewSymmetricWorker(lists, capacity);
+            CandidateLists rowLists = worker.Candidates!;
             foreach (int block in item == panels - 1 - item ? [item] : new[] { item, panels - 1 - item })
             {
                 int first = block * width;
                 int[] queries = Enumerable.Range(first, Math.Min(width, n - first)).ToArray();
-                int groups = PackQueries(worker.Workspace, _reference, null, excludeSelf: true, queries);
+                int groups = PackQueries(worker, _reference, null, excludeSelf: true, queries);
                 for (int panel = block; panel < panels; panel++)
                 {
-                    ScanPanel(worker.Workspace, groups, panel, worker.Lists, first, panel == block ? null : worker.Lists);
+                    ScanPanel(worker, groups, panel, rowLists, first, panel == block ? null : rowLists);
                 }
             }
 
@@ -183,11 +184,11 @@ public sealed class ExactNearestNeighbors
 
         var merged = new CandidateLists(lists, capacity, allowVector512: false);
         merged.Reset(lists);
-        foreach (var (_, partial) in workers)
+        foreach (BlockWorkspace worker in workers)
         {
             for (int row = 0; row < n; row++)
             {
-                merged.Merge(row, partial);
+                merged.Merge(row, worker.Candidates!);
             }
         }
 
@@ -196,7 +197,7 @@ public sealed class ExactNearestNeighbors
         var rerankWorkspaces = new ConcurrentBag<BlockWorkspace>();
         SmallWork.For(panels, threads, block =>
         {
-            BlockWorkspace workspace = rerankWorkspaces.TryTake(out BlockWorkspace? free) ? free : new BlockWorkspace(DistanceKernel.GroupSize, _reference.Columns, 1, _useVector512);
+            BlockWorkspace workspace = rerankWorkspaces.TryTake(out BlockWorkspace? free) ? free : new BlockWorkspace(DistanceKernel.GroupSize, _reference.Columns, null);
             for (int row = block * width; row < Math.Min(n, (block + 1) * width); row++)
             {
                 ReadOnlySpan<float> values = _reference.Row(row);
@@ -214,11 +215,12 @@ public sealed class ExactNearestNeighbors
         return new NeighborGraph(n, k, indices, distances);
     }
 
-    private (BlockWorkspace Workspace, CandidateLists Lists) NewSymmetricWorker(int lists, int capacity)
+    /// <summary>A worker of the symmetric self-search: one panel of query slots and a candidate list for every row.</summary>
+    private BlockWorkspace NewSymmetricWorker(int lists, int capacity)
     {
         var candidates = new CandidateLists(lists, capacity, _useVector512);
         candidates.Reset(lists);
-        return (new BlockWorkspace(PackedReference.PanelWidth, _reference.Columns, 1, _useVector512), candidates);
+        return new BlockWorkspace(PackedReference.PanelWidth, _reference.Columns, candidates);
     }
 
     /// <summary>
@@ -231,7 +233,8 @@ public sealed class ExactNearestNeighbors
         BlockWorkspace workspace, DenseMatrix source, int[]? rowMap, bool excludeSelf, int first, int count, int k, int available, int[] indices, double[] distances)
     {
         int[] queries = Enumerable.Range(first, count).ToArray();
-        Screen(workspace, workspace.Candidates, source, rowMap, excludeSelf, queries);
+        CandidateLists candidates = workspace.Candidates!;
+        Screen(workspace, candidates, source, rowMap, excludeSelf, queries);
         for (int slot = 0; slot < queries.Length; slot++)
         {
             int query = queries[slot];
@@ -239,7 +242,7 @@ public sealed class ExactNearestNeighbors
             ReadOnlySpan<float> values = source.Row(sourceRow);
             Span<int> outIndices = indices.AsSpan(query * k, k);
             Span<double> outDistances = distances.AsSpan(query * k, k);
-            if (!RerankCandidates(workspace, workspace.Candidates, slot, workspace.QueryNorms[slot], values, available, outIndices, outDistances))
+            if (!RerankCandidates(workspace, candidates, slot, workspace.QueryNorms[slot], values, available, outIndices, outDistances))
             {
                 SearchWithinBound(workspace, values, excludeSelf ? sourceRow : -1, outIndices, outDistances);
             }
@@ -511,14 +514,14 @@ public sealed class ExactNearestNeighbors
         private double[] _exact = [];
         private int[] _order = [];
 
-        public BlockWorkspace(int queries, int features, int capacity, bool allowVector512)
+        public BlockWorkspace(int queries, int features, CandidateLists? candidates)
         {
             Queries = new float[queries * features];
             Centred = new float[features];
             Collected = [];
             QueryNorms = new float[queries];
             SelfIndices = new int[queries];
-            Candidates = new CandidateLists(queries, capacity, allowVector512);
+            Candidates = candidates;
         }
 
         public float[] Queries { get; }
@@ -534,8 +537,11 @@ public sealed class ExactNearestNeighbors
 
         public int[] SelfIndices { get; }
 
-        /// <summary>The first screening pass's candidate lists (retries allocate larger ones).</summary>
-        public CandidateLists Candidates { get; }
+        /// <summary>
+        /// The candidate lists this workspace screens into: one per query slot for a one-way search, one per row for a
+        /// symmetric self-search worker, none for a workspace that only re-ranks.
+        /// </summary>
+        public CandidateLists? Candidates { get; }
 
         public Span<double> Exact(int count)
         {

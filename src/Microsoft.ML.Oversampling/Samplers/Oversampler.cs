@@ -96,7 +96,7 @@ public abstract class Oversampler
     {
         const int chunk = 1 << 20;
         int chunks = (source.Length + chunk - 1) / chunk;
-        int threads = (Options as NeighborOversamplerOptions)?.MaxDegreeOfParallelism ?? Parallelism.EffectiveDegree;
+        int threads = Options is NeighborOversamplerOptions neighborOptions ? ClassNeighbors.Parallelism(neighborOptions) : Parallelism.EffectiveDegree;
         SmallWork.For(chunks, chunks > 1 ? threads : 1, c =>
         {
             int start = c * chunk;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.ML.Oversampling.Neighbors;
 using Microsoft.ML.Oversampling.Numerics;
 using Microsoft.ML.Oversampling.Trainers;
@@ -40,6 +41,9 @@ public sealed class SvmSmote : InterpolatingOversampler
 
     /// <inheritdoc />
     public override string Name => "svm-smote";
+
+    /// <summary>Support rows per resampling call, shared by the classes it grows.</summary>
+    private readonly ConditionalWeakTable<SamplingProblem, bool[]> _supportRows = new();
 
     private SvmSmoteOptions SvmOptions => (SvmSmoteOptions)Options;
 
@@ -87,35 +91,51 @@ public sealed class SvmSmote : InterpolatingOversampler
     /// <summary>The class's rows that are support vectors of at least one of its one-vs-one SVMs, ascending.</summary>
     private int[] SupportVectors(SamplingProblem problem, int label)
     {
-        double gamma = SvmOptions.Gamma ?? RbfSupportVectorMachine.ScaleGamma(problem.Features);
-        ReadOnlySpan<int> classRows = problem.RowsOf(label);
-        var isSupport = new bool[classRows.Length];
-        foreach (int other in problem.ClassCounts.Keys.Where(c => c != label))
-        {
-            int[] rows = [.. classRows, .. problem.RowsOf(other)];
-            Array.Sort(rows);
-            bool[] positive = rows.Select(r => problem.Labels[r] == label).ToArray();
-            long maxIterations = Math.Max(10_000_000L, 100L * rows.Length); // libsvm's cap
-            double[] alpha = RbfSupportVectorMachine.Solve(problem.Features, rows, positive, SvmOptions.C, gamma, SvmOptions.Tolerance, maxIterations, ClassNeighbors.Parallelism(SvmOptions), out _);
-            for (int t = 0; t < rows.Length; t++)
-            {
-                if (positive[t] && alpha[t] > 0)
-                {
-                    isSupport[classRows.BinarySearch(rows[t])] = true;
-                }
-            }
-        }
-
+        bool[] isSupport = _supportRows.GetValue(problem, FindSupportRows);
         var support = new List<int>();
-        for (int i = 0; i < classRows.Length; i++)
+        foreach (int row in problem.RowsOf(label))
         {
-            if (isSupport[i])
+            if (isSupport[row])
             {
-                support.Add(classRows[i]);
+                support.Add(row);
             }
         }
 
         return [.. support];
+    }
+
+    /// <summary>
+    /// Solves, once per resampling call, each one-vs-one SVM of a pair of classes of which at least one grows (a pair's
+    /// dual is the same whichever class is +1), and marks every row with a positive coefficient in any of them.
+    /// </summary>
+    private bool[] FindSupportRows(SamplingProblem problem)
+    {
+        double gamma = SvmOptions.Gamma ?? RbfSupportVectorMachine.ScaleGamma(problem.Features);
+        int[] classes = [.. problem.ClassCounts.Keys.Order()];
+        var isSupport = new bool[problem.Labels.Count];
+        for (int a = 0; a < classes.Length; a++)
+        {
+            for (int b = a + 1; b < classes.Length; b++)
+            {
+                if (problem.RowsToGenerate.GetValueOrDefault(classes[a]) == 0 && problem.RowsToGenerate.GetValueOrDefault(classes[b]) == 0)
+                {
+                    continue;
+                }
+
+                int[] rows = [.. problem.RowsOf(classes[a]), .. problem.RowsOf(classes[b])];
+                Array.Sort(rows);
+                bool[] positive = rows.Select(r => problem.Labels[r] == classes[b]).ToArray(); // the larger label is +1, as in the solver tests
+                long maxIterations = Math.Max(10_000_000L, 100L * rows.Length); // libsvm's cap
+                double[] alpha = RbfSupportVectorMachine.Solve(
+                    problem.Features, rows, positive, SvmOptions.C, gamma, SvmOptions.Tolerance, maxIterations, ClassNeighbors.Parallelism(SvmOptions), out _);
+                for (int t = 0; t < rows.Length; t++)
+                {
+                    isSupport[rows[t]] |= alpha[t] > 0;
+                }
+            }
+        }
+
+        return isSupport;
     }
 
     /// <summary>The k nearest same-class rows of some rows of the class (problem row indices), excluding each row itself.</summary>
