@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.ML.Oversampling.Pipeline;
+
 using Microsoft.ML.Oversampling.Samplers;
 
 namespace Microsoft.ML.Oversampling.Benchmarks;
@@ -34,7 +34,7 @@ public sealed class DeepFitCommand : IBenchmarkCommand
             var cells = new List<string>();
             foreach (string method in methods)
             {
-                SamplerEntry entry = ComponentRegistry.Sampler(method);
+                SamplerEntry entry = SamplerRegistry.Sampler(method);
                 Oversampler sampler = entry.Create(entry.CreateOptions());
                 var watch = Stopwatch.StartNew();
                 sampler.FitResample(x, y, seed: 1);

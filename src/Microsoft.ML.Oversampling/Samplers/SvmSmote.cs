@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.ML.Oversampling.Neighbors;
 using Microsoft.ML.Oversampling.Numerics;
-using Microsoft.ML.Oversampling.Trainers;
+using Microsoft.ML.Oversampling.Svm;
 
 namespace Microsoft.ML.Oversampling.Samplers;
 

@@ -1,7 +1,7 @@
 using Microsoft.ML.Oversampling.Numerics;
 using Microsoft.ML.Oversampling.Samplers;
 using Microsoft.ML.Oversampling.Tests.Neighbors;
-using Microsoft.ML.Oversampling.Trainers;
+using Microsoft.ML.Oversampling.Svm;
 
 namespace Microsoft.ML.Oversampling.Tests.Samplers;
 

@@ -1,5 +1,4 @@
 using Microsoft.ML.Oversampling.Numerics;
-using Microsoft.ML.Oversampling.Persistence;
 
 namespace Microsoft.ML.Oversampling.Samplers.Deep;
 
@@ -8,7 +7,7 @@ namespace Microsoft.ML.Oversampling.Samplers.Deep;
 /// rows, with the feature scaling learned on the training data. Produced by the deep oversamplers while fitting,
 /// saved in model files, and reached through <see cref="SyntheticDataGenerator"/>.
 /// </summary>
-public abstract class ClassGenerator : IPersistableComponent
+public abstract class ClassGenerator
 {
     private protected ClassGenerator(MinMaxScaler scaler)
     {
@@ -21,9 +20,6 @@ public abstract class ClassGenerator : IPersistableComponent
 
     /// <summary>The min–max scaling fitted on the training rows; the network works in the scaled space.</summary>
     public MinMaxScaler Scaler { get; }
-
-    /// <inheritdoc />
-    public abstract string ComponentType { get; }
 
     /// <summary>Generates <paramref name="count"/> synthetic rows in the original feature units.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
@@ -39,32 +35,4 @@ public abstract class ClassGenerator : IPersistableComponent
     /// <summary>Generates rows in the scaled space.</summary>
     private protected abstract DenseMatrix GenerateScaled(int count, DeterministicRandom random);
 
-    /// <inheritdoc />
-    public abstract void WriteState(ModelWriter writer);
-
-    private protected void WriteScaler(ModelWriter writer)
-    {
-        writer.WriteArray("scaler.minimum", Scaler.Minimum);
-        writer.WriteArray("scaler.range", Scaler.Range);
-    }
-
-    private protected static MinMaxScaler ReadScaler(ModelReader reader)
-    {
-        try
-        {
-            return new MinMaxScaler(reader.ReadSingleArray("scaler.minimum"), reader.ReadSingleArray("scaler.range"));
-        }
-        catch (ArgumentException e)
-        {
-            throw reader.Invalid($"the feature scaling is invalid ({e.Message})");
-        }
-    }
-
-    private protected static void RequireWidth(ModelReader reader, NetworkSpec spec, int inputs, int outputs)
-    {
-        if (spec.Inputs != inputs || spec.Outputs != outputs)
-        {
-            throw reader.Invalid($"the network maps {spec.Inputs} inputs to {spec.Outputs} outputs where {inputs} and {outputs} are expected");
-        }
-    }
 }

@@ -1,13 +1,11 @@
 using Microsoft.ML.Oversampling.Neural;
 using Microsoft.ML.Oversampling.Numerics;
-using Microsoft.ML.Oversampling.Persistence;
 
 namespace Microsoft.ML.Oversampling.Samplers.Deep;
 
 /// <summary>The generator of the GAN oversampler: a network from standard Gaussian noise to synthetic rows.</summary>
 public sealed class NoiseGenerator : ClassGenerator
 {
-    internal const string TypeName = "NoiseGenerator";
 
     private readonly NetworkSpec _spec;
     private readonly Module<Tensor, Tensor> _network;
@@ -23,9 +21,6 @@ public sealed class NoiseGenerator : ClassGenerator
     public int NoiseDimension => _spec.Inputs;
 
     /// <inheritdoc />
-    public override string ComponentType => TypeName;
-
-    /// <inheritdoc />
     private protected override DenseMatrix GenerateScaled(int count, DeterministicRandom random) =>
         MultilayerPerceptron.Predict(_network, Noise(count, NoiseDimension, random), FeatureCount);
 
@@ -37,19 +32,4 @@ public sealed class NoiseGenerator : ClassGenerator
         return noise;
     }
 
-    /// <inheritdoc />
-    public override void WriteState(ModelWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        WriteScaler(writer);
-        _spec.Write(writer, "network", _network);
-    }
-
-    internal static NoiseGenerator Load(ModelReader reader)
-    {
-        MinMaxScaler scaler = ReadScaler(reader);
-        var (spec, network) = NetworkSpec.Read(reader, "network");
-        RequireWidth(reader, spec, spec.Inputs, scaler.FeatureCount);
-        return new NoiseGenerator(scaler, spec, network);
-    }
 }

@@ -1,6 +1,5 @@
 using Microsoft.ML.Oversampling.Neural;
 using Microsoft.ML.Oversampling.Numerics;
-using Microsoft.ML.Oversampling.Persistence;
 
 namespace Microsoft.ML.Oversampling.Samplers.Deep;
 
@@ -11,7 +10,6 @@ namespace Microsoft.ML.Oversampling.Samplers.Deep;
 /// </summary>
 public sealed class PairGenerator : ClassGenerator
 {
-    internal const string TypeName = "PairGenerator";
 
     private readonly DenseMatrix _classRows;
     private readonly PairSampler _pairs;
@@ -43,9 +41,6 @@ public sealed class PairGenerator : ClassGenerator
 
     /// <summary>Number of class rows the pairs are drawn from.</summary>
     public int ClassRowCount => _classRows.Rows;
-
-    /// <inheritdoc />
-    public override string ComponentType => TypeName;
 
     /// <summary>
     /// The network's output for the pairs <c>(first[i], second[i])</c> of class rows, in original feature units
@@ -95,59 +90,4 @@ public sealed class PairGenerator : ClassGenerator
         return MultilayerPerceptron.Predict(_network, input, FeatureCount);
     }
 
-    /// <inheritdoc />
-    public override void WriteState(ModelWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        WriteScaler(writer);
-        writer.WriteArray("classRows", _classRows.Values, _classRows.Rows, _classRows.Columns);
-        writer.WriteString("pairSelection", _pairs.Selection.ToString());
-        writer.WriteInt32("kNeighbors", _pairs.KNeighbors);
-        if (_pairs.NeighborLists is { } neighbors)
-        {
-            writer.WriteArray("neighbors", neighbors);
-        }
-
-        writer.WriteInt32("noiseDimension", NoiseDimension);
-        _spec.Write(writer, "network", _network);
-    }
-
-    internal static PairGenerator Load(ModelReader reader)
-    {
-        MinMaxScaler scaler = ReadScaler(reader);
-        int d = scaler.FeatureCount;
-        IReadOnlyList<int> shape = reader.ReadShape("classRows");
-        if (shape.Count != 2 || shape[1] != d || shape[0] < 2)
-        {
-            throw reader.Invalid($"the class rows have shape [{string.Join(", ", shape)}] where at least 2 rows of {d} features are expected");
-        }
-
-        var classRows = new DenseMatrix(shape[0], d, reader.ReadSingleArray("classRows"));
-        if (!Enum.TryParse(reader.ReadString("pairSelection"), out PairSelection selection) || !Enum.IsDefined(selection))
-        {
-            throw reader.Invalid("the pair selection is unknown");
-        }
-
-        int k = reader.ReadInt32("kNeighbors");
-        int[]? neighbors = reader.Contains("neighbors") ? reader.ReadInt32Array("neighbors") : null;
-        if (neighbors is not null && neighbors.Any(i => (uint)i >= (uint)classRows.Rows))
-        {
-            throw reader.Invalid("a neighbour index is outside the class rows");
-        }
-
-        PairSampler pairs;
-        try
-        {
-            pairs = new PairSampler(selection, classRows.Rows, neighbors, k);
-        }
-        catch (ArgumentException e)
-        {
-            throw reader.Invalid(e.Message);
-        }
-
-        int noise = reader.ReadInt32("noiseDimension");
-        var (spec, network) = NetworkSpec.Read(reader, "network");
-        RequireWidth(reader, spec, (2 * d) + noise, d);
-        return new PairGenerator(scaler, classRows, pairs, noise, spec, network);
-    }
 }

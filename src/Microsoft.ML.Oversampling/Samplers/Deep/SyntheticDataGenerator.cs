@@ -1,5 +1,4 @@
 using Microsoft.ML.Oversampling.Numerics;
-using Microsoft.ML.Oversampling.Persistence;
 
 namespace Microsoft.ML.Oversampling.Samplers.Deep;
 
@@ -8,9 +7,8 @@ namespace Microsoft.ML.Oversampling.Samplers.Deep;
 /// so more synthetic rows can be drawn at any time: <c>Generate(count, seed)</c>. With the seed the step was fitted
 /// with and the count it added, the rows equal the synthetic rows of the fit, bit for bit.
 /// </summary>
-public sealed class SyntheticDataGenerator : IPersistableComponent
+public sealed class SyntheticDataGenerator
 {
-    internal const string TypeName = "SyntheticDataGenerator";
 
     private readonly SortedDictionary<int, ClassGenerator> _generators;
 
@@ -49,38 +47,4 @@ public sealed class SyntheticDataGenerator : IPersistableComponent
     public DenseMatrix Generate(int label, int count, int seed) =>
         For(label).Generate(count, GenerativeOversampler.Streams(Oversampler.ClassStream(seed, label)).Generation);
 
-    /// <inheritdoc />
-    string IPersistableComponent.ComponentType => TypeName;
-
-    /// <inheritdoc />
-    void IPersistableComponent.WriteState(ModelWriter writer)
-    {
-        writer.WriteArray("classes", _generators.Keys.ToArray());
-        foreach (ClassGenerator generator in _generators.Values)
-        {
-            writer.WriteComponent(generator);
-        }
-    }
-
-    internal static SyntheticDataGenerator Load(ModelReader reader)
-    {
-        int[] classes = reader.ReadInt32Array("classes");
-        if (classes.Length == 0 || classes.Length != reader.ComponentCount || classes.Distinct().Count() != classes.Length)
-        {
-            throw reader.Invalid($"{classes.Length} classes for {reader.ComponentCount} generators");
-        }
-
-        var generators = new Dictionary<int, ClassGenerator>();
-        for (int i = 0; i < classes.Length; i++)
-        {
-            generators[classes[i]] = reader.ReadComponent<ClassGenerator>(i);
-        }
-
-        if (generators.Values.Select(g => g.FeatureCount).Distinct().Count() != 1)
-        {
-            throw reader.Invalid("the class generators differ in feature count");
-        }
-
-        return new SyntheticDataGenerator(generators);
-    }
 }

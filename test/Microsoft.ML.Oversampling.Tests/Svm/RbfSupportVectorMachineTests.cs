@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Microsoft.ML.Oversampling.Data;
+using Microsoft.ML.Oversampling.Datasets;
 using Microsoft.ML.Oversampling.Numerics;
-using Microsoft.ML.Oversampling.Trainers;
+using Microsoft.ML.Oversampling.Svm;
 
-namespace Microsoft.ML.Oversampling.Tests.Trainers;
+namespace Microsoft.ML.Oversampling.Tests.Svm;
 
 public class RbfSupportVectorMachineTests
 {
@@ -21,7 +21,7 @@ public class RbfSupportVectorMachineTests
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine("Fixtures", "svm_support.json")));
         JsonElement expected = json.RootElement.EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
-        DenseMatrix features = EmbeddedDatasets.Load(name).GetVectorColumn("Features").ToMatrix();
+        DenseMatrix features = EmbeddedDatasets.LoadMatrix(name).Features;
         int[] labels = expected.GetProperty("labels").EnumerateArray().Select(v => v.GetInt32()).ToArray();
         double[] decision = expected.GetProperty("decision").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         var theirs = expected.GetProperty("support").EnumerateArray().Select(v => v.GetInt32()).ToHashSet();

@@ -1,36 +1,26 @@
 using Microsoft.ML.Oversampling.Samplers.Deep;
-using Microsoft.ML.Oversampling.Pipeline.Training;
-using Microsoft.ML.Oversampling.Samplers;
-using Microsoft.ML.Oversampling.Trainers;
 
-namespace Microsoft.ML.Oversampling.Pipeline;
+namespace Microsoft.ML.Oversampling.Samplers;
 
-/// <summary>A sampler known by name (command line, saved models).</summary>
+/// <summary>A sampler known by name (command line, studies, benchmarks).</summary>
 /// <param name="Name">The short name, e.g. <c>smote</c>.</param>
 /// <param name="Description">One line for help texts.</param>
 /// <param name="CreateOptions">Creates the options with their defaults.</param>
 /// <param name="Create">Creates the sampler from options.</param>
 public sealed record SamplerEntry(string Name, string Description, Func<OversamplerOptions> CreateOptions, Func<OversamplerOptions, Oversampler> Create);
 
-/// <summary>A binary trainer known by name.</summary>
-/// <param name="Name">The short name, e.g. <c>logistic</c>.</param>
-/// <param name="Description">One line for help texts.</param>
-/// <param name="CreateOptions">Creates the options with their defaults.</param>
-/// <param name="Create">Creates the trainer from options and a context.</param>
-public sealed record TrainerEntry(string Name, string Description, Func<TrainerOptions> CreateOptions, Func<OversamplingContext, TrainerOptions, IEstimator<ITransformer>> Create);
-
 /// <summary>
-/// Every sampler and trainer of the library by name, so the command line and saved models reach each one and
-/// set its options as <c>key=value</c> text (see <see cref="OptionsBinder"/>).
+/// Every sampler of the library by name, so the command line, studies and benchmarks reach each one and set its
+/// options as <c>key=value</c> text (see <see cref="OptionsBinder"/>).
 /// </summary>
-public static class ComponentRegistry
+public static class SamplerRegistry
 {
     /// <summary>The name meaning "no oversampling" on the command line.</summary>
     public const string NoSampler = "none";
 
-    private static readonly List<SamplerEntry> s_samplers =
+    private static readonly SamplerEntry[] s_samplers =
     [
-        new("random", "random oversampling with replacement (shrinkage=s for a smoothed bootstrap)",
+        new("random", "random oversampling with replacement (Shrinkage=s for a smoothed bootstrap)",
             () => new RandomOverSamplerOptions(), o => new RandomOverSampler((RandomOverSamplerOptions)o)),
         new("smote", "SMOTE: interpolation toward one of the k nearest same-class neighbours (KNeighbors=5)",
             () => new SmoteOptions(), o => new Smote((SmoteOptions)o)),
@@ -54,47 +44,21 @@ public static class ComponentRegistry
             () => new GanOptions(), o => new GanOversampler((GanOptions)o)),
     ];
 
-    private static readonly List<TrainerEntry> s_trainers =
-    [
-        new("logistic", "L2-regularised logistic regression (L-BFGS)",
-            () => new LogisticRegressionOptions(), (ctx, o) => ctx.BinaryClassification.Trainers.LogisticRegression((LogisticRegressionOptions)o)),
-    ];
-
     /// <summary>The samplers, in registration order.</summary>
     public static IReadOnlyList<SamplerEntry> Samplers => s_samplers;
 
-    /// <summary>The trainers, in registration order.</summary>
-    public static IReadOnlyList<TrainerEntry> Trainers => s_trainers;
-
-    /// <summary>The sampler called <paramref name="name"/>.</summary>
+    /// <summary>The sampler called <paramref name="name"/> (case-insensitive).</summary>
     /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>
     public static SamplerEntry Sampler(string name) =>
         s_samplers.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"Unknown method '{name}'. Methods: {NoSampler}, {string.Join(", ", s_samplers.Select(e => e.Name))}.");
 
-    /// <summary>The trainer called <paramref name="name"/>.</summary>
-    /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>
-    public static TrainerEntry Trainer(string name) =>
-        s_trainers.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"Unknown trainer '{name}'. Trainers: {string.Join(", ", s_trainers.Select(e => e.Name))}.");
-
-    /// <summary>Creates the named sampler as a pipeline step with <c>key=value</c> options.</summary>
-    public static OversamplingEstimator CreateSampler(OversamplingContext context, string name, IEnumerable<string> options)
+    /// <summary>Creates the named sampler with <c>key=value</c> options applied over its defaults.</summary>
+    public static Oversampler Create(string name, IEnumerable<string>? options = null)
     {
-        ArgumentNullException.ThrowIfNull(context);
         SamplerEntry entry = Sampler(name);
         OversamplerOptions o = entry.CreateOptions();
-        OptionsBinder.Apply(o, options);
-        return context.Transforms.Oversampling.Create(entry.Create(o));
-    }
-
-    /// <summary>Creates the named trainer with <c>key=value</c> options.</summary>
-    public static IEstimator<ITransformer> CreateTrainer(OversamplingContext context, string name, IEnumerable<string> options)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        TrainerEntry entry = Trainer(name);
-        TrainerOptions o = entry.CreateOptions();
-        OptionsBinder.Apply(o, options);
-        return entry.Create(context, o);
+        OptionsBinder.Apply(o, options ?? []);
+        return entry.Create(o);
     }
 }

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Reflection;
-using Microsoft.ML.Oversampling.Samplers;
 
-namespace Microsoft.ML.Oversampling.Pipeline;
+namespace Microsoft.ML.Oversampling.Samplers;
 
 /// <summary>
 /// Sets options-class properties from text (<c>key=value</c>), for the command line and saved models. Supported

@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 using Microsoft.ML.Oversampling.Neighbors;
 using Microsoft.ML.Oversampling.Numerics;
 
-namespace Microsoft.ML.Oversampling.Trainers;
+namespace Microsoft.ML.Oversampling.Svm;
 
 /// <summary>
 /// A binary C-support-vector classifier with the RBF kernel <c>exp(−γ‖a − b‖²)</c>, solved in the dual by sequential
