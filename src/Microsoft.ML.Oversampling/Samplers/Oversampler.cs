@@ -44,10 +44,42 @@ public abstract class Oversampler
     /// mismatched label count, or does not fit the sampling strategy or the sampler's parameters.</exception>
     public ResampleResult FitResample(DenseMatrix features, IReadOnlyList<int> labels, int seed)
     {
+        var (problem, blocks, generator) = GenerateAll(features, labels, seed);
+        int total = features.Rows + blocks.Sum(block => block.Rows.Count);
+        float[] allFeatures = GC.AllocateUninitializedArray<float>(checked(total * features.Columns)); // fully overwritten below
+        var allLabels = new int[total];
+        CopyOriginalRows(features.Values, allFeatures);
+        problem.LabelArray.CopyTo(allLabels, 0);
+        WriteBlocks(blocks, features.Columns, allFeatures, allLabels, features.Rows);
+        return new ResampleResult(new DenseMatrix(total, features.Columns, allFeatures), allLabels, features.Rows, problem.ClassCounts, generator);
+    }
+
+    /// <summary>
+    /// Generates only the synthetic rows for <paramref name="features"/> and <paramref name="labels"/>, without copying
+    /// the original rows: the form for callers that stream the originals from elsewhere (the ML.NET adapter does).
+    /// Validation, randomness and rows are exactly those of <see cref="FitResample"/>: its output equals the input
+    /// followed by these rows.
+    /// </summary>
+    /// <inheritdoc cref="FitResample" path="/param"/>
+    /// <inheritdoc cref="FitResample" path="/exception"/>
+    public SyntheticSamples FitGenerate(DenseMatrix features, IReadOnlyList<int> labels, int seed)
+    {
+        var (problem, blocks, generator) = GenerateAll(features, labels, seed);
+        int total = blocks.Sum(block => block.Rows.Count);
+        float[] values = GC.AllocateUninitializedArray<float>(checked(total * features.Columns)); // fully overwritten below
+        var syntheticLabels = new int[total];
+        WriteBlocks(blocks, features.Columns, values, syntheticLabels, 0);
+        return new SyntheticSamples(new DenseMatrix(total, features.Columns, values), syntheticLabels, problem.ClassCounts, generator);
+    }
+
+    /// <summary>Validates the input, resolves the strategy and generates every target class's rows, in ascending label order.</summary>
+    private (SamplingProblem Problem, List<(int Label, SyntheticRows Rows)> Blocks, SyntheticDataGenerator? Generator) GenerateAll(
+        DenseMatrix features, IReadOnlyList<int> labels, int seed)
+    {
         SamplingProblem problem = CreateProblem(features, labels, Options.SamplingStrategy);
         Validate(problem);
 
-        var syntheticFeatures = new List<(int Label, SyntheticRows Rows)>();
+        var blocks = new List<(int Label, SyntheticRows Rows)>();
         var generators = new Dictionary<int, ClassGenerator>();
         foreach (var (label, count) in problem.RowsToGenerate)
         {
@@ -68,26 +100,22 @@ public abstract class Oversampler
                     $"{GetType().Name} generated rows with {rows.Columns} features for data with {problem.FeatureCount}.");
             }
 
-            syntheticFeatures.Add((label, rows));
+            blocks.Add((label, rows));
         }
 
-        int total = features.Rows + syntheticFeatures.Sum(block => block.Rows.Count);
-        float[] allFeatures = GC.AllocateUninitializedArray<float>(checked(total * features.Columns)); // fully overwritten below
-        var allLabels = new int[total];
-        CopyOriginalRows(features.Values, allFeatures);
-        problem.LabelArray.CopyTo(allLabels, 0);
-        int offset = features.Values.Length;
-        int row = features.Rows;
-        foreach (var (label, block) in syntheticFeatures)
+        return (problem, blocks, generators.Count > 0 ? new SyntheticDataGenerator(generators) : null);
+    }
+
+    /// <summary>Writes the blocks' rows and labels one after the other, starting at row <paramref name="firstRow"/>.</summary>
+    private static void WriteBlocks(List<(int Label, SyntheticRows Rows)> blocks, int columns, float[] values, int[] labels, int firstRow)
+    {
+        int row = firstRow;
+        foreach (var (label, block) in blocks)
         {
-            block.WriteTo(allFeatures, offset);
-            allLabels.AsSpan(row, block.Count).Fill(label);
-            offset += block.Count * features.Columns;
+            block.WriteTo(values, row * columns);
+            labels.AsSpan(row, block.Count).Fill(label);
             row += block.Count;
         }
-
-        return new ResampleResult(new DenseMatrix(total, features.Columns, allFeatures), allLabels, features.Rows, problem.ClassCounts,
-            generators.Count > 0 ? new SyntheticDataGenerator(generators) : null);
     }
 
     /// <summary>Copies the original rows into the output, in parallel chunks when they are large (a memory-bound copy

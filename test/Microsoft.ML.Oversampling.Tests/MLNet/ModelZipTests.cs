@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+
+using Microsoft.ML.Data;
+
+namespace Microsoft.ML.Oversampling.Tests.MLNet;
+
+/// <summary>Pipelines with sampler steps save to ML.NET's own model zip, which loads anywhere ML.NET does.</summary>
+public sealed class ModelZipTests
+{
+    [Fact]
+    public void SavedModel_LoadsInAnAppWithoutThisLibrary_AndPredictsIdentically()
+    {
+        var ml = new MLContext(seed: 1);
+        BinaryRow[] rows = MLNetTestData.Rows("yeast4");
+        IDataView data = MLNetTestData.Load(ml, rows, 8);
+        var model = ml.Transforms.NormalizeMinMax("Features")
+            .Append(ml.Transforms.Oversampling.Smote(seed: 3))
+            .Append(ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 8, numberOfTrees: 20))
+            .Fit(data);
+        string directory = Directory.CreateTempSubdirectory("oversampling-zip-").FullName;
+        try
+        {
+            string zip = Path.Combine(directory, "model.zip");
+            string features = Path.Combine(directory, "features.csv");
+            ml.Model.Save(model, data.Schema, zip);
+            File.WriteAllLines(features, rows.Select(r => string.Join(",", r.Features.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
+
+            string[] theirs = RunProbe(zip, features);
+            string[] ours = model.Transform(data).GetColumn<float>("Score").Select(s => s.ToString("R", CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(ours, theirs);
+
+            // And the in-process reload, through plain ML.NET.
+            ITransformer loaded = ml.Model.Load(zip, out _);
+            Assert.Equal(ours, loaded.Transform(data).GetColumn<float>("Score").Select(s => s.ToString("R", CultureInfo.InvariantCulture)));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void TheProbeReallyHasNoCopyOfThisLibrary()
+    {
+        string probeDirectory = Path.GetDirectoryName(ProbePath())!;
+        Assert.True(File.Exists(Path.Combine(probeDirectory, "Microsoft.ML.Data.dll")));
+        Assert.False(File.Exists(Path.Combine(probeDirectory, "Microsoft.ML.Oversampling.dll")));
+    }
+
+    private static string ProbePath() =>
+        typeof(ModelZipTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ModelLoadProbe").Value!;
+
+    private static string[] RunProbe(string zip, string features)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in new[] { ProbePath(), zip, features })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "the probe did not finish");
+        Assert.True(process.ExitCode == 0, $"the probe failed: {error.Result}");
+        return output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+}
