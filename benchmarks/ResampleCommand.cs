@@ -207,7 +207,7 @@ public sealed class ResampleCommand : IBenchmarkCommand
     }
 
     /// <summary>Writes float32 values in their shortest round-trip form, so both sides read identical data.</summary>
-    private static void WriteCsv(string path, DenseMatrix x, int[] y)
+    internal static void WriteCsv(string path, DenseMatrix x, int[] y)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
         writer.WriteLine(string.Join(',', Enumerable.Range(0, x.Columns).Select(j => "f" + j.ToString(CultureInfo.InvariantCulture))) + ",label");

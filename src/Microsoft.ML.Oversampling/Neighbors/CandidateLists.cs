@@ -71,7 +71,6 @@ internal sealed class CandidateLists
     public float Worst(int list) => _thresholds[list];
 
     /// <summary>Offers every entry of list <paramref name="list"/> of <paramref name="other"/> to the same list here.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs a few times per call over many rows: no time to tier up
     public void Merge(int list, CandidateLists other)
     {
         int start = list * _stride;
@@ -96,7 +95,6 @@ internal sealed class CandidateLists
     /// <paramref name="rowBase"/> + lane, and only lanes set in <paramref name="mask"/> (which passed the list's
     /// threshold as it was when the chunk started) are considered, in ascending order.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Offer(int list, ReadOnlySpan<float> keys, ulong mask, int rowBase)
     {
         if (_vector)
@@ -128,7 +126,6 @@ internal sealed class CandidateLists
     /// and writes the new entry into the first of them. A key not below the list's worst only moves lanes past the
     /// capacity, so no comparison against the threshold is needed.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OfferVector(int list, ReadOnlySpan<float> keys, ulong mask, int rowBase)
     {
         int start = list * _stride;

@@ -34,7 +34,6 @@ internal static class DistanceKernel
     /// row index), which are offered the group's queries as candidates; <c>null</c> otherwise.</param>
     /// <param name="queryNorms">With <paramref name="rowLists"/>: the group's squared query norms (+∞ for padding).</param>
     /// <param name="firstQuery">With <paramref name="rowLists"/>: the row index of the group's first query.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scan<TVec, TOps>(
         ReadOnlySpan<float> queries,
         ReadOnlySpan<float> panel,
@@ -239,7 +238,6 @@ internal static class DistanceKernel
     /// <param name="bound">Keys strictly below it are collected.</param>
     /// <param name="self">Reference index to skip, or −1.</param>
     /// <param name="rows">Receives the collected reference indices, ascending.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CollectBelow<TVec, TOps>(
         ReadOnlySpan<float> query, ReadOnlySpan<float> panel, ReadOnlySpan<float> norms, int features, int panelStart, float bound, int self, List<int> rows)
         where TVec : struct

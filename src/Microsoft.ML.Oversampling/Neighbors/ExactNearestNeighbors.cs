@@ -150,7 +150,6 @@ public sealed class ExactNearestNeighbors
     /// merged before the exact re-ranking. Which worker saw which tile can change which of several equal screening
     /// keys a list keeps, never the result: the re-ranking is exact and its certificate holds for any such list.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs a few times per call over many rows: no time to tier up
     private NeighborGraph RunSymmetric(int k)
     {
         int n = _reference.Rows;
@@ -228,7 +227,6 @@ public sealed class ExactNearestNeighbors
     /// exactly. A query whose result the error bound cannot certify (several rows at nearly the k-th distance, e.g.
     /// duplicated rows or small integer features) is finished by <see cref="SearchWithinBound"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SearchBlock(
         BlockWorkspace workspace, DenseMatrix source, int[]? rowMap, bool excludeSelf, int first, int count, int k, int available, int[] indices, double[] distances)
     {
@@ -254,7 +252,6 @@ public sealed class ExactNearestNeighbors
     /// distance from above, so every true neighbour has a screening key below <c>D − ‖q‖² + error bound</c>: collect
     /// all rows under that bound (a single-query SIMD scan) and rank them by exact distance, then index.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SearchWithinBound(BlockWorkspace workspace, ReadOnlySpan<float> values, int self, Span<int> outIndices, Span<double> outDistances)
     {
         int d = _reference.Columns;
@@ -318,7 +315,6 @@ public sealed class ExactNearestNeighbors
     /// queries are zero with an infinite norm); records their norms and, for a self-search, their own rows. Returns
     /// the number of groups.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs a few times per call over many rows: no time to tier up
     private int PackQueries(BlockWorkspace workspace, DenseMatrix source, int[]? rowMap, bool excludeSelf, int[] queries)
     {
         int d = _reference.Columns;
@@ -354,7 +350,6 @@ public sealed class ExactNearestNeighbors
     /// <paramref name="firstList"/> + its first slot. With <paramref name="rowLists"/>, the panel's rows are also
     /// offered the queries (the symmetric self-search, where <paramref name="firstList"/> is the first query's row).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs a few times per call over many rows: no time to tier up
     private void ScanPanel(BlockWorkspace workspace, int groups, int panel, CandidateLists candidates, int firstList, CandidateLists? rowLists)
     {
         int d = _reference.Columns;
@@ -383,7 +378,6 @@ public sealed class ExactNearestNeighbors
     /// Re-ranks a query's candidates by exact distance; returns false when the rounding-error bound cannot prove
     /// that every row outside the candidates is strictly farther than the k-th neighbour.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool RerankCandidates(
         BlockWorkspace workspace, CandidateLists candidates, int query, double queryNorm, ReadOnlySpan<float> values, int available, Span<int> outIndices, Span<double> outDistances)
     {
@@ -430,7 +424,6 @@ public sealed class ExactNearestNeighbors
     /// multiply and add, no fused rounding), so the results are bit-identical, without one long dependency chain
     /// per row. A last partial group repeats its final row in the spare lanes and keeps only the lanes it needs.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SquaredDistances(ReadOnlySpan<float> query, DenseMatrix reference, ReadOnlySpan<int> rows, Span<double> output)
     {
         if (!Vector256.IsHardwareAccelerated)

@@ -36,7 +36,6 @@ internal sealed class PackedReference
     }
 
     /// <summary>Packs one panel; returns the largest squared norm in it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double PackPanel(DenseMatrix reference, int panel)
     {
         int d = Columns;
@@ -100,7 +99,6 @@ internal sealed class PackedReference
     /// Column means of up to 4096 evenly spaced rows: any point near the data's middle serves as the centre (it only
     /// has to shrink magnitudes; exactness never depends on it), so a sample is enough.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs a few times per call over many rows: no time to tier up
     private static float[] ColumnMeans(DenseMatrix matrix)
     {
         var sum = new double[matrix.Columns];

@@ -60,7 +60,6 @@ public sealed class DenseMatrix
 
     /// <summary>Copies the given rows, in the given order, into a new matrix.</summary>
     /// <param name="rowIndices">Indices of the rows to copy; repeats are allowed.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs a few times per call over many rows: no time to tier up
     public DenseMatrix SelectRows(ReadOnlySpan<int> rowIndices)
     {
         var result = new DenseMatrix(rowIndices.Length, Columns);
@@ -100,7 +99,6 @@ public sealed class DenseMatrix
     /// Finds the first value that is NaN or infinite, scanning row by row.
     /// </summary>
     /// <returns><c>true</c> with its position if one exists.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs a few times per call over many rows: no time to tier up
     public bool TryFindNonFinite(out int row, out int column)
     {
         // A SIMD sum is finite whenever every value is (NaN and ±∞ propagate), so the scalar scan below runs only

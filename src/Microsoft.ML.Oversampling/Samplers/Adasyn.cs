@@ -35,7 +35,6 @@ public sealed class Adasyn : InterpolatingOversampler
         ClassNeighbors.RequireClassSize(problem, AdasynOptions.NNeighbors, nameof(AdasynOptions.NNeighbors));
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs a few times per call over many rows: no time to tier up
     private protected override InterpolationPlan Plan(SamplingProblem problem, int label, int count, DeterministicRandom random)
     {
         NearestNeighborOptions search = ClassNeighbors.SearchOptions(AdasynOptions);

@@ -45,7 +45,6 @@ internal static class ClassNeighbors
         new ExactNearestNeighbors(problem.Features, options).SearchRows(rows, k);
 
     /// <summary>For each query of <paramref name="graph"/>, how many of its neighbours have another label than <paramref name="label"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] CountOtherClass(SamplingProblem problem, int label, NeighborGraph graph)
     {
         var counts = new int[graph.QueryCount];

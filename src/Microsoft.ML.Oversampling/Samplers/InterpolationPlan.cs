@@ -51,7 +51,6 @@ internal sealed class InterpolationPlan
     /// <param name="count">Slots to draw.</param>
     /// <param name="stepScale">1 for a full step, 0.5 for Borderline-2's steps toward other classes.</param>
     /// <param name="random">The class's random stream.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void DrawUniform(ReadOnlySpan<int> baseRows, ReadOnlySpan<int> neighbors, int k, int count, double stepScale, DeterministicRandom random)
     {
         int slots = checked(baseRows.Length * k);
@@ -84,7 +83,6 @@ internal sealed class InterpolationPlan
             GenerateRows(features, block * rowsPerBlock, Math.Min(Count, (block + 1) * rowsPerBlock), destination, offset));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void GenerateRows(DenseMatrix features, int start, int end, float[] destination, int offset)
     {
         ReadOnlySpan<int> bases = CollectionsMarshal.AsSpan(_bases);
@@ -98,7 +96,6 @@ internal sealed class InterpolationPlan
     }
 
     /// <summary><c>output = from + step · (to − from)</c> per feature, computed in double and rounded to float.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Interpolate(ReadOnlySpan<float> from, ReadOnlySpan<float> to, double step, Span<float> output)
     {
         int j = 0;

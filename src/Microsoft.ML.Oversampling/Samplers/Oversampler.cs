@@ -164,7 +164,6 @@ public abstract class Oversampler
     protected abstract DenseMatrix Generate(SamplingProblem problem, int label, int count, DeterministicRandom random);
 
     /// <summary>Validates input and builds the problem; shared by every sampler (and by tests).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per call on the whole data: no time to tier up
     internal static SamplingProblem CreateProblem(DenseMatrix features, IReadOnlyList<int> labels, SamplingStrategy strategy)
     {
         ArgumentNullException.ThrowIfNull(features);
