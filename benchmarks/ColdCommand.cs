@@ -144,7 +144,8 @@ public sealed class ColdCommand : IBenchmarkCommand
 /// written by <c>cold</c> (raw binary, no parsing), then times the process's first <c>FitResample</c> call and prints
 /// <c>SECONDS ROWS_OUT JIT_METHODS JIT_MS</c>, the last two being the methods the JIT compiled during the call and
 /// the time it spent doing so. <c>--csv FILE</c> reads a CSV instead (header, label last; untimed), and
-/// <c>--output FILE</c> writes the resampled rows as CSV after the measurement (to compare outputs byte for byte).
+/// <c>--output FILE</c> writes the resampled rows as CSV after the measurement (to compare outputs byte for byte);
+/// <c>--calls N</c> makes N − 1 more calls after the first and prints their times (first against steady state).
 /// </summary>
 public sealed class ColdCallCommand : IBenchmarkCommand
 {
@@ -167,6 +168,19 @@ public sealed class ColdCallCommand : IBenchmarkCommand
         double seconds = stopwatch.Elapsed.TotalSeconds;
         long methods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
         double jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
+        var later = new List<string>();
+        for (int call = 1; call < arguments.Int("calls", 1); call++)
+        {
+            var again = Stopwatch.StartNew();
+            ResampleCommand.Create(arguments.String("method", "smote")).FitResample(x, y, seed: 0);
+            later.Add(again.Elapsed.TotalSeconds.ToString("F6", CultureInfo.InvariantCulture));
+        }
+
+        if (later.Count > 0)
+        {
+            Console.WriteLine("later calls: " + string.Join(' ', later));
+        }
+
         string output = arguments.String("output", "");
         if (output.Length > 0)
         {

@@ -4,6 +4,10 @@ Prints one line per method: METHOD SECONDS ROWS_OUT, SECONDS being the best of -
 untimed ones. Used by the `resample` benchmark command (ResampleCommand.cs); runnable alone:
 
     /usr/bin/python3 benchmarks/imblearn_resample.py --csv data.csv --methods smote,borderline,adasyn --repeats 3
+
+With --output OUT.csv it is instead the end-to-end counterpart of `oversample resample` (the `e2e` benchmark
+command times the whole process): read the CSV with pandas, one fit_resample of the one method, write the resampled
+rows with pandas (same header, label last), nothing timed inside.
 """
 import argparse
 import time
@@ -26,7 +30,12 @@ def main():
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--warmup", type=int, default=0)
+    parser.add_argument("--output")
+    parser.add_argument("--label", default="label")
     args = parser.parse_args()
+    if args.output:
+        end_to_end(args)
+        return
 
     data = np.loadtxt(args.csv, delimiter=",", skiprows=1, dtype=np.float64)
     X = np.ascontiguousarray(data[:, :-1], dtype=np.float32)
@@ -42,6 +51,20 @@ def main():
             best = min(best, time.perf_counter() - start)
             rows = X_res.shape[0]
         print(f"{method} {best:.6f} {rows}", flush=True)
+
+
+def end_to_end(args):
+    import pandas as pd
+
+    frame = pd.read_csv(args.csv)
+    features = [c for c in frame.columns if c != args.label]
+    X = frame[features].to_numpy(dtype=np.float32)
+    y = frame[args.label].to_numpy()
+    X_res, y_res = SAMPLERS[args.methods](args.seed).fit_resample(X, y)
+    out = pd.DataFrame(X_res, columns=features)
+    out[args.label] = y_res
+    out.to_csv(args.output, index=False)
+    print(f"{args.methods} rows_out={X_res.shape[0]}", flush=True)
 
 
 if __name__ == "__main__":
