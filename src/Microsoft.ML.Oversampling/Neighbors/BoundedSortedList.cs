@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Microsoft.ML.Oversampling.Neighbors;
@@ -15,9 +14,12 @@ internal static class BoundedSortedList
     /// <paramref name="keys"/>/<paramref name="indices"/> (capacity = their length) if it belongs among the smallest;
     /// returns the new count.
     /// </summary>
+    /// <remarks>
+    /// Float keys only, not generic over <c>IComparisonOperators</c>: crossgen2 cannot inline a constrained generic
+    /// call, which left this per-candidate routine to the JIT (at tier 0) on the first call of a process.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Insert<TKey>(Span<TKey> keys, Span<int> indices, int count, TKey key, int index)
-        where TKey : IComparisonOperators<TKey, TKey, bool>
+    public static int Insert(Span<float> keys, Span<int> indices, int count, float key, int index)
     {
         int capacity = keys.Length;
         if (count == capacity && !(key < keys[count - 1]))
