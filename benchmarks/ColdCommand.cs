@@ -142,8 +142,8 @@ public sealed class ColdCommand : IBenchmarkCommand
 /// <summary>
 /// <c>cold-call</c>: one measurement of <see cref="ColdCommand"/>, meant to run in a fresh process. Loads the data
 /// written by <c>cold</c> (raw binary, no parsing), then times the process's first <c>FitResample</c> call and prints
-/// <c>SECONDS ROWS_OUT JIT_METHODS JIT_MS</c>, the last two being the methods the JIT compiled during the call and
-/// the time it spent doing so. <c>--csv FILE</c> reads a CSV instead (header, label last; untimed), and
+/// <c>SECONDS ROWS_OUT JIT_METHODS JIT_MS PAGE_FAULTS</c>: the methods the JIT compiled during the call, the time
+/// it spent doing so (all threads), and the minor page faults the process took (fresh memory touched). <c>--csv FILE</c> reads a CSV instead (header, label last; untimed), and
 /// <c>--output FILE</c> writes the resampled rows as CSV after the measurement (to compare outputs byte for byte);
 /// <c>--calls N</c> makes N − 1 more calls after the first and prints their times (first against steady state).
 /// </summary>
@@ -163,9 +163,11 @@ public sealed class ColdCallCommand : IBenchmarkCommand
         Oversampler sampler = ResampleCommand.Create(arguments.String("method", "smote"));
         long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        long faultsBefore = MinorPageFaults();
         var stopwatch = Stopwatch.StartNew();
         ResampleResult result = sampler.FitResample(x, y, seed: 0);
         double seconds = stopwatch.Elapsed.TotalSeconds;
+        long faults = MinorPageFaults() - faultsBefore;
         long methods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
         double jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
         var later = new List<string>();
@@ -187,7 +189,20 @@ public sealed class ColdCallCommand : IBenchmarkCommand
             ResampleCommand.WriteCsv(output, result.Features, [.. result.Labels]);
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{seconds:F6} {result.Labels.Count} {methods} {jitMs:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{seconds:F6} {result.Labels.Count} {methods} {jitMs:F2} {faults}"));
         return 0;
+    }
+
+    /// <summary>Minor page faults of this process so far (field 10 of <c>/proc/self/stat</c>), or 0 off Linux.</summary>
+    private static long MinorPageFaults()
+    {
+        if (!File.Exists("/proc/self/stat"))
+        {
+            return 0;
+        }
+
+        string stat = File.ReadAllText("/proc/self/stat");
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[7], CultureInfo.InvariantCulture); // fields after "(comm)": state is field 3, minflt field 10
     }
 }
