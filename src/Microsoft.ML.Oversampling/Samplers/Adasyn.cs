@@ -78,7 +78,7 @@ public sealed class Adasyn : InterpolatingOversampler
         if (generated == 0)
         {
             throw new ArgumentException(
-                $"ADASYN would generate no row for class {label}: {count} requested rows spread over weights that all round to 0. Request more rows.");
+                $"ADASYN would generate no row for class {label}: {count} requested rows spread over weights that all round to 0; request more rows.");
         }
 
         return perRow;

@@ -24,7 +24,8 @@ public abstract class Oversampler
     protected Oversampler(OversamplerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(options.SamplingStrategy, nameof(options.SamplingStrategy));
+        OptionChecks.Require(options.SamplingStrategy is not null, nameof(OversamplerOptions.SamplingStrategy),
+            "SamplingStrategy must be set; use SamplingStrategy.Auto for imbalanced-learn's default.");
         Options = options;
     }
 
@@ -41,7 +42,8 @@ public abstract class Oversampler
     /// <param name="labels">The class of each row (any integers; at least two distinct values).</param>
     /// <param name="seed">Seed of the randomness (see the remarks on reproducibility).</param>
     /// <exception cref="ArgumentException">The data is empty, has non-finite values, a single class, a
-    /// mismatched label count, or does not fit the sampling strategy or the sampler's parameters.</exception>
+    /// mismatched label count, or does not fit the sampling strategy; an <see cref="OptionException"/> when it does
+    /// not fit the sampler's options (for example a class smaller than <c>KNeighbors</c> + 1).</exception>
     public ResampleResult FitResample(DenseMatrix features, IReadOnlyList<int> labels, int seed)
     {
         SamplingProblem problem = CreateProblem(features, labels, Options.SamplingStrategy);
@@ -157,7 +159,7 @@ public abstract class Oversampler
         if (rows.Count < 2)
         {
             throw new ArgumentException(
-                $"The label needs at least 2 classes to oversample; all {labels.Count} rows are class {rows.Keys.First()}.", nameof(labels));
+                $"The label needs at least 2 classes to oversample, but all {labels.Count} rows are class {rows.Keys.First()}.");
         }
 
         var rowsByClass = new SortedDictionary<int, int[]>(rows.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));

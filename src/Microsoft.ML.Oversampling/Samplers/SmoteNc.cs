@@ -25,20 +25,7 @@ public sealed class SmoteNc : Oversampler
         : base(options)
     {
         OptionChecks.Positive(options.KNeighbors, nameof(SmoteNcOptions.KNeighbors));
-        ArgumentNullException.ThrowIfNull(options.CategoricalFeatures, nameof(SmoteNcOptions.CategoricalFeatures));
-        if (options.CategoricalFeatures.Count == 0)
-        {
-            throw new ArgumentException(
-                "SMOTE-NC needs at least one categorical feature in CategoricalFeatures; for continuous-only data use SMOTE.", nameof(options));
-        }
-
-        if (options.CategoricalFeatures.Any(i => i < 0) || options.CategoricalFeatures.Distinct().Count() != options.CategoricalFeatures.Count)
-        {
-            throw new ArgumentException(
-                $"CategoricalFeatures must be distinct feature indices ≥ 0; got {string.Join(", ", options.CategoricalFeatures)}.", nameof(options));
-        }
-
-        _categorical = [.. options.CategoricalFeatures.Order()];
+        _categorical = CategoricalFeatureResolver.Resolve(options);
     }
 
     /// <inheritdoc />
@@ -50,17 +37,16 @@ public sealed class SmoteNc : Oversampler
     protected override void Validate(SamplingProblem problem)
     {
         int d = problem.FeatureCount;
-        if (_categorical[^1] >= d)
+        if (NcOptions.FeatureNames is { } names)
         {
-            throw new ArgumentException(
-                $"Categorical feature index {_categorical[^1]} is out of range: the data has {d} features (indices 0 to {d - 1}).");
+            OptionChecks.Require(names.Count == d, nameof(SmoteNcOptions.FeatureNames),
+                $"FeatureNames has {names.Count} names but the data has {d} features.");
         }
 
-        if (_categorical.Length == d)
-        {
-            throw new ArgumentException(
-                $"All {d} features are categorical; SMOTE-NC needs at least one continuous feature.");
-        }
+        OptionChecks.Require(_categorical[^1] < d, nameof(SmoteNcOptions.CategoricalFeatures),
+            $"Categorical feature index {_categorical[^1]} is out of range: the data has {d} features (indices 0 to {d - 1}).");
+        OptionChecks.Require(_categorical.Length < d, nameof(SmoteNcOptions.CategoricalFeatures),
+            $"All {d} features are categorical, but SMOTE-NC needs at least one continuous feature.");
 
         ClassNeighbors.RequireClassSize(problem, NcOptions.KNeighbors, nameof(SmoteNcOptions.KNeighbors));
     }

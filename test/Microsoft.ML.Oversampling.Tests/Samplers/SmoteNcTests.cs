@@ -89,14 +89,14 @@ public class SmoteNcTests
     public void CategoricalFeatureErrors()
     {
         var (features, labels) = MixedData();
-        Assert.Contains("at least one categorical", Assert.Throws<ArgumentException>(() => new SmoteNc(new SmoteNcOptions())).Message);
-        Assert.Throws<ArgumentException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [1, 1] }));
-        Assert.Throws<ArgumentException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [-1] }));
+        Assert.Contains("at least one categorical", Assert.Throws<OptionException>(() => new SmoteNc(new SmoteNcOptions())).Message);
+        Assert.Throws<OptionException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [1, 1] }));
+        Assert.Throws<OptionException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [-1] }));
         Assert.Contains(
             "out of range",
-            Assert.Throws<ArgumentException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [4] }).FitResample(features, labels, 0)).Message);
+            Assert.Throws<OptionException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [4] }).FitResample(features, labels, 0)).Message);
         Assert.Contains(
             "All 4 features are categorical",
-            Assert.Throws<ArgumentException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [0, 1, 2, 3] }).FitResample(features, labels, 0)).Message);
+            Assert.Throws<OptionException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [0, 1, 2, 3] }).FitResample(features, labels, 0)).Message);
     }
 }
