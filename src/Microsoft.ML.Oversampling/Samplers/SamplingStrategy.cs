@@ -121,12 +121,12 @@ public sealed class SamplingStrategy
                     || !int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int label)
                     || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int total))
                 {
-                    throw new FormatException($"Cannot read '{pair}' in sampling strategy '{text}': write class:total pairs such as 1:300,2:400.");
+                    throw new FormatException($"Cannot read '{pair}' in SamplingStrategy '{text}'; write class:total pairs such as 1:300,2:400.");
                 }
 
                 if (!totals.TryAdd(label, total))
                 {
-                    throw new FormatException($"Class {label} appears twice in sampling strategy '{text}'.");
+                    throw new FormatException($"Class {label} appears twice in SamplingStrategy '{text}'.");
                 }
             }
 
@@ -139,7 +139,7 @@ public sealed class SamplingStrategy
         }
 
         throw new FormatException(
-            $"Unknown sampling strategy '{text}'. Use auto, not majority, minority, not minority, all, a ratio in (0, 1], or class:total pairs.");
+            $"Unknown SamplingStrategy '{text}'; use auto, not majority, minority, not minority, all, a ratio in (0, 1], or class:total pairs such as 1:300,2:400.");
     }
 
     /// <summary>
