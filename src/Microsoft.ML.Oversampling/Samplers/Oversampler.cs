@@ -26,6 +26,10 @@ public abstract class Oversampler
         ArgumentNullException.ThrowIfNull(options);
         OptionChecks.Require(options.SamplingStrategy is not null, nameof(OversamplerOptions.SamplingStrategy),
             "SamplingStrategy must be set; use SamplingStrategy.Auto for imbalanced-learn's default.");
+        if (options is NeighborOversamplerOptions { MaxDegreeOfParallelism: int threads })
+        {
+            OptionChecks.Positive(threads, nameof(NeighborOversamplerOptions.MaxDegreeOfParallelism));
+        }
         Options = options;
     }
 

@@ -98,6 +98,8 @@ public class InputErrorMessageTests
             Assert.Throws<OptionException>(() => new KMeansSmote(new KMeansSmoteOptions { ClusterBalanceThreshold = 1.5 })));
         AssertOption("Kind", "Kind must be one of Borderline1, Borderline2, but it is 7.",
             Assert.Throws<OptionException>(() => new BorderlineSmote(new BorderlineSmoteOptions { Kind = (BorderlineKind)7 })));
+        AssertOption("MaxDegreeOfParallelism", "MaxDegreeOfParallelism must be at least 1, but it is 0.",
+            Assert.Throws<OptionException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [0], MaxDegreeOfParallelism = 0 })));
         AssertOption("SamplingStrategy", "SamplingStrategy must be set; use SamplingStrategy.Auto for imbalanced-learn's default.",
             Assert.Throws<OptionException>(() => new Smote(new SmoteOptions { SamplingStrategy = null! })));
     }
