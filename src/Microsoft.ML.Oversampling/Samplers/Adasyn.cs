@@ -64,7 +64,7 @@ public sealed class Adasyn : InterpolatingOversampler
         if (total == 0)
         {
             throw new InvalidOperationException(
-                $"ADASYN cannot weight class {label}: none of its rows has a row of another class among its {k} nearest neighbours, so every weight would be 0/0. Use SMOTE for this data.");
+                $"ADASYN cannot weight class {label}: none of its rows has a row of another class among its {k} nearest neighbours, so every weight would be 0/0; use SMOTE for this data.");
         }
 
         var perRow = new int[others.Length];
