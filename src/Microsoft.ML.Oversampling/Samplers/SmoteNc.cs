@@ -18,20 +18,27 @@ namespace Microsoft.ML.Oversampling.Samplers;
 /// </remarks>
 public sealed class SmoteNc : Oversampler
 {
-    private readonly int[] _categorical;
+    private int[]? _resolved;
 
     /// <summary>Creates the sampler.</summary>
     public SmoteNc(SmoteNcOptions options)
         : base(options)
     {
         OptionChecks.Positive(options.KNeighbors, nameof(SmoteNcOptions.KNeighbors));
-        _categorical = CategoricalFeatureResolver.Resolve(options);
+        if (options.FeatureNames is not null || options.CategoricalFeatureNames is not { Count: > 0 })
+        {
+            _resolved = CategoricalFeatureResolver.Resolve(options);
+        }
     }
 
     /// <inheritdoc />
     public override string Name => "smotenc";
 
     private SmoteNcOptions NcOptions => (SmoteNcOptions)Options;
+
+    /// <summary>The categorical feature indices, ascending; names given without <see cref="SmoteNcOptions.FeatureNames"/>
+    /// are resolved at the first resampling, so a pipeline can set the names after creating the sampler.</summary>
+    private int[] Categorical => _resolved ??= CategoricalFeatureResolver.Resolve(NcOptions);
 
     /// <inheritdoc />
     protected override void Validate(SamplingProblem problem)
@@ -43,9 +50,9 @@ public sealed class SmoteNc : Oversampler
                 $"FeatureNames has {names.Count} names but the data has {d} features.");
         }
 
-        OptionChecks.Require(_categorical[^1] < d, nameof(SmoteNcOptions.CategoricalFeatures),
-            $"Categorical feature index {_categorical[^1]} is out of range: the data has {d} features (indices 0 to {d - 1}).");
-        OptionChecks.Require(_categorical.Length < d, nameof(SmoteNcOptions.CategoricalFeatures),
+        OptionChecks.Require(Categorical[^1] < d, nameof(SmoteNcOptions.CategoricalFeatures),
+            $"Categorical feature index {Categorical[^1]} is out of range: the data has {d} features (indices 0 to {d - 1}).");
+        OptionChecks.Require(Categorical.Length < d, nameof(SmoteNcOptions.CategoricalFeatures),
             $"All {d} features are categorical, but SMOTE-NC needs at least one continuous feature.");
 
         ClassNeighbors.RequireClassSize(problem, NcOptions.KNeighbors, nameof(SmoteNcOptions.KNeighbors));
@@ -71,7 +78,7 @@ public sealed class SmoteNc : Oversampler
         {
             int basePosition = Array.BinarySearch(classRows, plan.BaseRows[i]);
             ReadOnlySpan<int> around = neighbors.AsSpan(basePosition * k, k);
-            foreach (int feature in _categorical)
+            foreach (int feature in Categorical)
             {
                 tally.Clear();
                 foreach (int row in around)
@@ -96,7 +103,7 @@ public sealed class SmoteNc : Oversampler
     /// </summary>
     internal DenseMatrix Encode(DenseMatrix features, int[] rows, out double medianStd)
     {
-        int[] continuous = Enumerable.Range(0, features.Columns).Except(_categorical).ToArray();
+        int[] continuous = Enumerable.Range(0, features.Columns).Except(Categorical).ToArray();
         IReadOnlyList<double> std = ColumnStatistics.Compute(features, rows).StandardDeviation;
         double[] continuousStd = continuous.Select(j => std[j]).Order().ToArray();
         int middle = continuousStd.Length / 2;
@@ -105,7 +112,7 @@ public sealed class SmoteNc : Oversampler
 
         var columnOf = new Dictionary<(int Feature, float Value), int>();
         int width = continuous.Length;
-        foreach (int feature in _categorical)
+        foreach (int feature in Categorical)
         {
             foreach (float value in rows.Select(r => features[r, feature]).Distinct().Order())
             {
@@ -121,7 +128,7 @@ public sealed class SmoteNc : Oversampler
                 encoded[i, c] = features[rows[i], continuous[c]];
             }
 
-            foreach (int feature in _categorical)
+            foreach (int feature in Categorical)
             {
                 encoded[i, columnOf[(feature, features[rows[i], feature])]] = hot;
             }

@@ -24,6 +24,11 @@ public sealed class SmoteNcOptions : NeighborOversamplerOptions
     /// against which <see cref="CategoricalFeatureNames"/> is resolved. Required when that list is not empty; when set,
     /// the data must have exactly this many features. Default <c>null</c>.
     /// </summary>
+    /// <remarks>
+    /// Names are resolved when the sampler is created if this is set then, otherwise at its first resampling, so an
+    /// adapter that learns the names later (an ML.NET estimator reading the slot names of its <c>Features</c> column at
+    /// fit time) can set this on the options it was given before fitting.
+    /// </remarks>
     public IReadOnlyList<string>? FeatureNames { get; set; }
 
     /// <summary>

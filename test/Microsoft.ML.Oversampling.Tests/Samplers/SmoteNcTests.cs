@@ -112,6 +112,12 @@ public class SmoteNcTests
         ResampleResult mixed = new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [3], CategoricalFeatureNames = ["colour", "region"], FeatureNames = Names })
             .FitResample(features, labels, 5);
         Assert.Equal(byIndex.Features.Values, byName.Features.Values);
+
+        // Names set after the sampler is created, as a pipeline does once it knows its feature names.
+        var late = new SmoteNcOptions { CategoricalFeatureNames = ["colour", "region"] };
+        var lateSampler = new SmoteNc(late);
+        late.FeatureNames = Names;
+        Assert.Equal(byIndex.Features.Values, lateSampler.FitResample(features, labels, 5).Features.Values);
         Assert.Equal(byIndex.Features.Values, mixed.Features.Values);
         Assert.Equal([1, 3], new SmoteNcOptions { CategoricalFeatures = [3], CategoricalFeatureNames = ["colour"], FeatureNames = Names }.ResolveCategoricalFeatures());
     }
@@ -124,11 +130,11 @@ public class SmoteNcTests
         Assert.Equal("CategoricalFeatureNames has 'Colour', which is not a feature name; the features are age, colour, income, region.", unknown.Message);
         Assert.Equal(nameof(SmoteNcOptions.CategoricalFeatureNames), unknown.OptionName);
 
-        var noNames = Assert.Throws<OptionException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatureNames = ["colour"] }));
+        var (features, labels) = MixedData();
+        var noNames = Assert.Throws<OptionException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatureNames = ["colour"] }).FitResample(features, labels, 0));
         Assert.Equal("CategoricalFeatureNames (colour) needs FeatureNames, the name of each feature in column order, to resolve against.", noNames.Message);
         Assert.Equal(nameof(SmoteNcOptions.FeatureNames), noNames.OptionName);
 
-        var (features, labels) = MixedData();
         var wrongCount = Assert.Throws<OptionException>(() =>
             new SmoteNc(new SmoteNcOptions { CategoricalFeatureNames = ["colour"], FeatureNames = Names[..3] }).FitResample(features, labels, 0));
         Assert.Equal("FeatureNames has 3 names but the data has 4 features.", wrongCount.Message);
