@@ -22,7 +22,7 @@ public static class OptionsBinder
         PropertyInfo property = SettableProperties(options.GetType())
             .FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException(
-                $"{options.GetType().Name} has no option '{key}'. Options: {string.Join(", ", SettableProperties(options.GetType()).Select(p => p.Name))}.");
+                $"{options.GetType().Name} has no option '{key}'; its options are {string.Join(", ", SettableProperties(options.GetType()).Select(p => p.Name))}.");
         object? parsed;
         try
         {

@@ -124,8 +124,9 @@ public abstract class Oversampler
 
     /// <summary>
     /// Checks sampler-specific preconditions once before any generation (for example that every target class
-    /// has more rows than the number of neighbours). Throw <see cref="ArgumentException"/> with a message that
-    /// names the class and the counts.
+    /// has more rows than the number of neighbours). Throw <see cref="OptionException"/> (or, for a fault of the data
+    /// alone, <see cref="ArgumentException"/> without a parameter name) with a one-sentence message that names the
+    /// option, the class and the counts.
     /// </summary>
     protected virtual void Validate(SamplingProblem problem)
     {

@@ -20,6 +20,15 @@ public class OptionsBinderTests
     }
 
     [Fact]
+    public void UnknownKey_ListsTheOptions()
+    {
+        var error = Assert.Throws<ArgumentException>(() => OptionsBinder.Set(new SmoteOptions(), "k", "3"));
+        Assert.StartsWith("SmoteOptions has no option 'k'; its options are ", error.Message);
+        Assert.Contains("KNeighbors", error.Message);
+        Assert.DoesNotContain("(Parameter", error.Message);
+    }
+
+    [Fact]
     public void EnumsBoolsAndNumbers_SayWhatTheyExpect()
     {
         Assert.Equal(
