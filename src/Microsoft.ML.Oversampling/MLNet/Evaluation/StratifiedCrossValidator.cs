@@ -10,6 +10,12 @@ namespace Microsoft.ML.Oversampling.MLNet.Evaluation;
 /// <c>Fit</c> sees only the training folds and the test fold is only scored, so a sampler in the pipeline never touches
 /// a test fold.
 /// </summary>
+/// <remarks>
+/// ML.NET's <c>CrossValidate</c> with a Single fold-id column as <c>samplingKeyColumnName</c> does not hash it (only
+/// non-numeric keys are hashed): it min-max-normalises the ids and keeps [f/k, (f+1)/k] with both bounds inclusive,
+/// which would also give these folds. The own loop is used because it reports each fold's fit time and model, runs
+/// repeats, and does not rest on that internal normalisation.
+/// </remarks>
 internal static class StratifiedCrossValidator
 {
     /// <summary>Runs the folds and summarises <paramref name="metricValues"/> over them.</summary>
