@@ -3,8 +3,8 @@ using Microsoft.ML.Data;
 namespace Microsoft.ML.Oversampling.MLNet.Evaluation;
 
 /// <summary>
-/// Reads the label column that stratified cross-validation splits on into one class index per row, with ML.NET's
-/// wording for a missing column or a wrong type.
+/// Reads a classification label column (the one stratified cross-validation splits on, or threshold moving scores
+/// against) into one class index per row, with ML.NET's wording for a missing column or a wrong type.
 /// </summary>
 internal sealed class StratificationLabels
 {

@@ -12,7 +12,8 @@ namespace Microsoft.ML;
 /// The estimator is fitted on the training folds only, and the test fold is only passed to the model's
 /// <c>Transform</c>, so an oversampler in the pipeline resamples training folds and never a test fold. Folds are lazy
 /// filters over the input; no copy of the data is made. The input must give the same rows in the same order on every
-/// pass (any ML.NET data view does, unless it shuffles).
+/// pass (any ML.NET data view does, unless it shuffles). Runs on the same data with the same seed, numberOfFolds and
+/// repeats use the same folds, so their per-fold values pair up (for example for a Wilcoxon signed-rank test).
 /// </remarks>
 public static class StratifiedCrossValidationExtensions
 {
