@@ -10,7 +10,7 @@ var loader = ml.Data.CreateTextLoader(
         new TextLoader.Column("Features", DataKind.Single, 0, header.Length - 2),
         new TextLoader.Column("Label", DataKind.Boolean, header.Length - 1),
     ],
-    separatorChar: ',', hasHeader: true);
+    separatorChar: ',', hasHeader: true, dataSample: new MultiFileSource(csv));   // the sample's header names the slots
 IDataView data = loader.Load(csv);
 var split = ml.Data.TrainTestSplit(data, testFraction: 0.25, seed: 1);
 

@@ -138,6 +138,12 @@ public abstract class Oversampler
         });
     }
 
+    /// <summary>
+    /// The sampler to use on data whose features have <paramref name="featureNames"/> (the ML.NET adapter passes the
+    /// feature vector's slot names): itself, unless its options refer to features by name.
+    /// </summary>
+    internal virtual Oversampler ForFeatures(IReadOnlyList<string> featureNames) => this;
+
     /// <summary>The random stream of one class for a seed: independent of the other classes.</summary>
     internal static DeterministicRandom ClassStream(int seed, int label) =>
         DeterministicRandom.Derive(unchecked((ulong)(long)seed), unchecked((ulong)(uint)label));

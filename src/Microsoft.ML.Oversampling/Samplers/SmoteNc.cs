@@ -36,6 +36,20 @@ public sealed class SmoteNc : Oversampler
 
     private SmoteNcOptions NcOptions => (SmoteNcOptions)Options;
 
+    /// <summary>Categorical features given by name are resolved against <paramref name="featureNames"/> (a copy of the
+    /// options gets them), unless the options name the features themselves.</summary>
+    internal override Oversampler ForFeatures(IReadOnlyList<string> featureNames)
+    {
+        if (NcOptions.FeatureNames is not null || NcOptions.CategoricalFeatureNames.Count == 0)
+        {
+            return this;
+        }
+
+        var options = (SmoteNcOptions)NcOptions.Clone();
+        options.FeatureNames = featureNames;
+        return new SmoteNc(options);
+    }
+
     /// <summary>The categorical feature indices, ascending; names given without <see cref="SmoteNcOptions.FeatureNames"/>
     /// are resolved at the first resampling, so a pipeline can set the names after creating the sampler.</summary>
     private int[] Categorical => _resolved ??= CategoricalFeatureResolver.Resolve(NcOptions);
