@@ -52,7 +52,7 @@ internal static class GenerateCommand
             IReadOnlyList<string> assignments = MethodFactory.Assignments(methodName, parse.GetValue(options) ?? [], seedValue, loaded.Data.FeatureNames, []);
             OversamplingEstimator sampler = MethodFactory.Create(ml, methodName, assignments);
             IDataView featurized = loaded.Data.Featurized();
-            OversamplingTransformer fitted = CliProgress.RunOne(error, $"training {methodName}", () => sampler.Fit(featurized));
+            OversamplingTransformer fitted = CliProgress.RunOne(error, $"training {methodName}", () => ClassNames.Translate(loaded.Data.Classes, () => sampler.Fit(featurized)));
             if (fitted.Generator is null)
             {
                 throw new CliException($"Method '{methodName}' learns no generator; generate works with deep-smote, da-smote or gan.");

@@ -57,7 +57,7 @@ internal static class ResampleCommand
             OversamplingEstimator sampler = MethodFactory.Create(ml, parse.GetValue(method)!, assignments);
 
             var stopwatch = Stopwatch.StartNew();
-            OversamplingTransformer fitted = CliProgress.RunOne(error, $"resampling with {sampler.Sampler.Name}", () => sampler.Fit(featurized));
+            OversamplingTransformer fitted = CliProgress.RunOne(error, $"resampling with {sampler.Sampler.Name}", () => ClassNames.Translate(data.Classes, () => sampler.Fit(featurized)));
             IDataView resampled = fitted.Transform(featurized);
             double seconds = stopwatch.Elapsed.TotalSeconds;
 

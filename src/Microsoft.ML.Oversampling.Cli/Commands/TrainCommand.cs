@@ -55,7 +55,7 @@ internal static class TrainCommand
             output.WriteLine($"data {loaded.Describe()}; method {methodName}; trainer {trainerName}{(loaded.Data.IsMulticlass ? " (multiclass)" : string.Empty)}; seed {seedValue}");
 
             var stopwatch = Stopwatch.StartNew();
-            ITransformer model = CliProgress.RunOne(error, $"training {methodName} + {trainerName}", () => pipeline.Fit(loaded.Data.Data));
+            ITransformer model = CliProgress.RunOne(error, $"training {methodName} + {trainerName}", () => ClassNames.Translate(loaded.Data.Classes, () => pipeline.Fit(loaded.Data.Data)));
             double seconds = stopwatch.Elapsed.TotalSeconds;
             if (ClassCountsTable.Find(model) is { } fittedSampler)
             {

@@ -75,7 +75,7 @@ internal static class StudyRunner
             IReadOnlyList<string> assignments = MethodFactory.IsNone(spec.Name) ? [] : MethodFactory.Assignments(spec.Name, [.. plan.MethodOptions, .. spec.Options], seed, data.FeatureNames, []);
             IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, data, spec.Name, assignments, trainer, []);
             // With fixed folds every seed sees the same split, so the spread across seeds is the pipeline's own randomness.
-            var folds = CrossValidation.Run(ml, data, pipeline, plan.Folds, repeats: 1, seed: plan.FixedFolds ? plan.FirstSeed : seed);
+            var folds = ClassNames.Translate(data.Classes, () => CrossValidation.Run(ml, data, pipeline, plan.Folds, repeats: 1, seed: plan.FixedFolds ? plan.FirstSeed : seed));
             return new StudyRun(dataset, trainer, method, seed, Metrics.ToDictionary(m => m, m => folds.Average(f => f.Metrics[m])), folds.Average(f => f.FitSeconds), null);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or CliException)

@@ -67,7 +67,7 @@ internal static class MethodFactory
             }
             catch (ArgumentException e)
             {
-                throw new CliException($"--option {assignment}: {Explain(CliAction.OneLine(e), entry.Name)}");
+                throw new CliException($"--option {assignment}: {Explain(e, check, assignment, entry.Name)}");
             }
         }
 
@@ -77,7 +77,8 @@ internal static class MethodFactory
         }
         catch (ArgumentException e)
         {
-            throw new CliException($"--option: {CliAction.OneLine(e)}");
+            string? culprit = result.LastOrDefault(a => e.ParamName is not null && a.StartsWith(e.ParamName + "=", StringComparison.OrdinalIgnoreCase));
+            throw new CliException($"--option{(culprit is null ? string.Empty : " " + culprit)}: {CliAction.OneLine(e)}");
         }
 
         return result;
@@ -99,10 +100,32 @@ internal static class MethodFactory
         }
     }
 
-    /// <summary>Rewords the binder's messages in the tool's terms (the method's name instead of its options class).</summary>
-    private static string Explain(string message, string method)
+    /// <summary>Rewords the binder's messages in the tool's terms: the method's name instead of its options class, the
+    /// expected kind of value instead of .NET's parse error.</summary>
+    private static string Explain(ArgumentException e, OversamplerOptions options, string assignment, string method)
     {
+        string message = CliAction.OneLine(e);
         int has = message.IndexOf(" has no option ", StringComparison.Ordinal);
-        return has > 0 ? $"method '{method}'{message[has..]}" : message;
+        if (has > 0)
+        {
+            return $"method '{method}'{message[has..]}";
+        }
+
+        string key = assignment[..assignment.IndexOf('=')].Trim();
+        var property = OptionsBinder.SettableProperties(options.GetType()).FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase));
+        if (e.InnerException is FormatException or OverflowException && property is not null)
+        {
+            Type t = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            string kind = t == typeof(int) ? "a whole number"
+                : t == typeof(double) || t == typeof(float) ? "a number"
+                : t == typeof(bool) ? "true or false"
+                : t.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(t))
+                : typeof(IEnumerable<int>).IsAssignableFrom(t) ? "a comma-separated list of whole numbers"
+                : "a valid value";
+            return $"{property.Name} must be {kind}.";
+        }
+
+        int colon = message.IndexOf("': ", StringComparison.Ordinal);
+        return colon > 0 ? message[(colon + 3)..] : message;
     }
 }
