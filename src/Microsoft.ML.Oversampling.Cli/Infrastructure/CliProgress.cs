@@ -20,7 +20,7 @@ internal static class CliProgress
     /// order; <paramref name="describe"/> turns an item's result into its progress line.
     /// </summary>
     public static List<TResult> Run<TItem, TResult>(TextWriter error, string title, IReadOnlyList<TItem> items,
-        Func<TItem, string> name, Func<TItem, TResult> work, Func<TItem, TResult, TimeSpan, string> describe, int jobs = 1)
+        Func<TItem, string> name, Func<TItem, TResult> work, Func<TItem, TResult, TimeSpan, string> describe, int jobs = 1, TimeSpan? heartbeat = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);
         var results = new TResult[items.Count];
@@ -29,7 +29,7 @@ internal static class CliProgress
         {
             var running = new ConcurrentDictionary<int, string>();
             var clock = Stopwatch.StartNew();
-            using (Heartbeat(error, gate, () => $"{title}: still working on {string.Join(", ", running.OrderBy(r => r.Key).Select(r => r.Value))}", clock))
+            using (Heartbeat(error, gate, () => $"{title}: still working on {string.Join(", ", running.OrderBy(r => r.Key).Select(r => r.Value))}", clock, heartbeat))
             {
                 ForEach(items.Count, jobs, i =>
                 {
@@ -71,13 +71,14 @@ internal static class CliProgress
         return [.. results];
     }
 
-    /// <summary>Runs one long piece of work (a fit) with a spinner on a terminal, or heartbeat lines when redirected.</summary>
-    public static T RunOne<T>(TextWriter error, string title, Func<T> work)
+    /// <summary>Runs one long piece of work (a fit) with a spinner on a terminal, or heartbeat lines when redirected
+    /// (every <paramref name="heartbeat"/>, default <see cref="HeartbeatSeconds"/> seconds).</summary>
+    public static T RunOne<T>(TextWriter error, string title, Func<T> work, TimeSpan? heartbeat = null)
     {
         if (!IsTerminal(error))
         {
             var gate = new object();
-            using (Heartbeat(error, gate, () => $"{title}: still working", Stopwatch.StartNew()))
+            using (Heartbeat(error, gate, () => $"{title}: still working", Stopwatch.StartNew(), heartbeat))
             {
                 return work();
             }
@@ -91,14 +92,17 @@ internal static class CliProgress
 
     private static bool IsTerminal(TextWriter error) => ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
 
-    private static Timer Heartbeat(TextWriter error, object gate, Func<string> line, Stopwatch clock) =>
-        new(_ =>
+    private static Timer Heartbeat(TextWriter error, object gate, Func<string> line, Stopwatch clock, TimeSpan? every)
+    {
+        TimeSpan period = every ?? TimeSpan.FromSeconds(HeartbeatSeconds);
+        return new Timer(_ =>
         {
             lock (gate)
             {
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {line()} ({clock.Elapsed.TotalSeconds:F0} s)"));
             }
-        }, null, TimeSpan.FromSeconds(HeartbeatSeconds), TimeSpan.FromSeconds(HeartbeatSeconds));
+        }, null, period, period);
+    }
 
     private static void ForEach(int count, int jobs, Action<int> body)
     {
