@@ -51,9 +51,21 @@ internal static class CommonOptions
 
     public static Option<FileInfo> Output(string description, bool required = true) => new("--output", "-o") { Description = description, Required = required };
 
-    /// <summary>The categorical column names of <c>--categorical</c>.</summary>
-    public static IReadOnlyList<string> CategoricalNames(string? text) =>
-        text is null ? [] : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>The categorical column names: those of <c>--categorical</c> and of <c>--option CategoricalFeatureNames=…</c>.</summary>
+    public static IReadOnlyList<string> CategoricalNames(string? flag, IEnumerable<string>? methodOptions = null)
+    {
+        var names = new List<string>(flag is null ? [] : Split(flag));
+        foreach (string option in methodOptions ?? [])
+        {
+            int eq = option.IndexOf('=');
+            if (eq > 0 && string.Equals(option[..eq].Trim(), MethodFactory.CategoricalNamesOption, StringComparison.OrdinalIgnoreCase))
+            {
+                names.AddRange(Split(option[(eq + 1)..]));
+            }
+        }
+
+        return [.. names.Distinct(StringComparer.Ordinal)];
+    }
 
     /// <summary>Parses <c>--missing</c>.</summary>
     public static MissingValuePolicy ParseMissing(string text) => text.ToLowerInvariant() switch

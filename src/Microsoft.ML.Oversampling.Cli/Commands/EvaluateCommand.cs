@@ -78,7 +78,7 @@ internal static class EvaluateCommand
             string trainerName = parse.GetValue(trainer)!;
             string[] trainOptions = parse.GetValue(trainerOptions) ?? [];
             TrainerCatalog.Check(trainerName, trainOptions);
-            var cats = CommonOptions.CategoricalNames(parse.GetValue(categorical));
+            var cats = CommonOptions.CategoricalNames(parse.GetValue(categorical), parse.GetValue(methodOptions));
             using InputData loaded = InputData.Load(new MLContext(seedValue), parse.GetValue(input), parse.GetValue(dataset), parse.GetValue(label)!, parse.GetValue(positive),
                 cats, CommonOptions.ParseMissing(parse.GetValue(missing)!), allowDefault: true);
             var assignments = methodNames.ToDictionary(m => m, m => MethodFactory.IsNone(m) ? [] : MethodFactory.Assignments(m, parse.GetValue(methodOptions) ?? [], seedValue, loaded.Data.FeatureNames, cats));

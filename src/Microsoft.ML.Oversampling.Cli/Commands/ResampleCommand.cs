@@ -42,7 +42,7 @@ internal static class ResampleCommand
             string outputPath = OutputFiles.Check(parse.GetValue(outputFile)!.FullName, "--output", (inputPath, "--input"));
             int seedValue = parse.GetValue(seed);
             var ml = new MLContext(seedValue);
-            var cats = CommonOptions.CategoricalNames(parse.GetValue(categorical));
+            var cats = CommonOptions.CategoricalNames(parse.GetValue(categorical), parse.GetValue(options));
             using InputData loaded = InputData.FromFile(ml, inputPath, parse.GetValue(label)!, parse.GetValue(positive), cats, CommonOptions.ParseMissing(parse.GetValue(missing)!));
             TrainingData data = loaded.Data;
             var userOptions = new List<string>(parse.GetValue(options) ?? []);

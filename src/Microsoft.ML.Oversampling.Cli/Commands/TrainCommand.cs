@@ -43,7 +43,7 @@ internal static class TrainCommand
             string[] samplerOptions = parse.GetValue(methodOptions) ?? [], trainOptions = parse.GetValue(trainerOptions) ?? [];
             TrainerCatalog.Check(trainerName, trainOptions);
             var ml = new MLContext(seedValue);
-            var cats = CommonOptions.CategoricalNames(parse.GetValue(categorical));
+            var cats = CommonOptions.CategoricalNames(parse.GetValue(categorical), parse.GetValue(methodOptions));
             using InputData loaded = InputData.FromFile(ml, inputPath, parse.GetValue(label)!, parse.GetValue(positive), cats, CommonOptions.ParseMissing(parse.GetValue(missing)!));
             if (MethodFactory.IsNone(methodName) && samplerOptions.Length > 0)
             {

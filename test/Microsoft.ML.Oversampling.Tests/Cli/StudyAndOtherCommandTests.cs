@@ -29,6 +29,25 @@ public sealed class StudyAndOtherCommandTests : IDisposable
     }
 
     [Fact]
+    public void Study_DatasetsDir_ReadsEveryCsvWithTextLabels()
+    {
+        string folder = Path.Combine(_files.Folder, "sets");
+        Directory.CreateDirectory(folder);
+        File.Copy(_files.Binary("one.csv", label: "label"), Path.Combine(folder, "one.csv"));
+        File.Copy(_files.Binary("two.csv", label: "label", negative: "neg", positive: "pos", seed: 9), Path.Combine(folder, "two.csv"));
+        string prefix = _files.PathOf("s");
+
+        var (exit, _, stderr) = CliRunner.Run("study", "--datasets-dir", folder, "--methods", "none,smote", "--trainers", "logistic",
+            "--seeds", "2", "--folds", "2", "-o", prefix);
+
+        Assert.True(exit == 0, stderr);
+        string[] runs = File.ReadAllLines(prefix + ".csv").Skip(1).ToArray();
+        Assert.Equal(2 * 2 * 2, runs.Length);
+        Assert.Equal(new[] { "one", "two" }, runs.Select(r => r.Split(',')[0]).Distinct());
+        Assert.All(runs, r => Assert.EndsWith(",", r));
+    }
+
+    [Fact]
     public void Study_MissingOutputFolder_IsFoundBeforeAnyWork()
     {
         var (exit, _, stderr) = CliRunner.Run("study", "--synthetic-dims", "2", "-o", Path.Combine(_files.Folder, "nope", "s"));

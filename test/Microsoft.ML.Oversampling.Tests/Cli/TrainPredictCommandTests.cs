@@ -106,6 +106,30 @@ public sealed class TrainPredictCommandTests : IDisposable
     }
 
     [Fact]
+    public void SmoteNc_TrainAndPredict_WithATextCategoryColumn()
+    {
+        var random = new Random(4);
+        var text = new System.Text.StringBuilder("x,colour,y,label\n");
+        string[] colours = ["red", "green", "blue"];
+        for (int i = 0; i < 90; i++)
+        {
+            bool pos = i % 5 == 0;
+            text.Append(CultureInfo.InvariantCulture, $"{random.NextDouble() + (pos ? 1 : 0):F3},{colours[(i + (pos ? 1 : 0)) % 3]},{random.NextDouble():F3},{(pos ? "y" : "n")}\n");
+        }
+
+        string input = _files.Write("mixed.csv", text.ToString());
+        string model = _files.PathOf("m.zip"), predictions = _files.PathOf("p.csv");
+
+        var train = CliRunner.Run("train", "--input", input, "--method", "smotenc", "--option", "CategoricalFeatureNames=colour", "--model", model);
+        var predict = CliRunner.Run("predict", "--model", model, "--input", input, "-o", predictions);
+
+        Assert.True(train.ExitCode == 0, train.Error);
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        Assert.Equal(90, CliFiles.DataLines(predictions).Length);
+        Assert.Contains("F1Score=", predict.Output);
+    }
+
+    [Fact]
     public void ModelZip_LoadsWithPlainMLNet_AndHoldsNoComponentOfThisLibrary()
     {
         string model = _files.PathOf("m.zip");
