@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace Microsoft.ML.Oversampling.Cli;
+namespace Microsoft.ML.Oversampling.Cli.Infrastructure;
 
 /// <summary>Spectre.Console on a given writer: colours and live progress only when writing to a real terminal.</summary>
 internal static class CliConsole
