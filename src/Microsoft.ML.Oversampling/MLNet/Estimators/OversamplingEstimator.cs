@@ -56,9 +56,11 @@ public sealed class OversamplingEstimator : IEstimator<OversamplingTransformer>
         SyntheticSamples synthetic = Sampler.ForFeatures(columns.SlotNames).FitGenerate(features, labels, seed);
 
         var otherColumns = input.Schema.Where(c => c.Index != columns.Label.Index && c.Index != columns.Features.Index).ToArray();
-        BaseRowValues? copied = otherColumns.Length > 0 && synthetic.Count > 0
-            ? BaseRowValues.Capture(input, otherColumns, BaseRows.Find(features, labels, synthetic.Features, synthetic.Labels))
-            : null;
+        // Deferred to the first getter of another column (see ResampledDataView); without other columns the closure
+        // holds nothing, so the input's matrix is released when Fit returns.
+        Func<BaseRowValues?> copied = otherColumns.Length > 0 && synthetic.Count > 0
+            ? () => BaseRowValues.Capture(input, otherColumns, BaseRows.Find(features, labels, synthetic.Features, synthetic.Labels))
+            : () => null;
         var resampled = new ResampledDataView(input, columns, features.Rows, synthetic.Features, [.. synthetic.Labels], copied);
         return new OversamplingTransformer(Sampler, seed, input, resampled, synthetic);
     }
