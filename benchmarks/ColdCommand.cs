@@ -144,7 +144,8 @@ public sealed class ColdCommand : IBenchmarkCommand
 /// written by <c>cold</c> (raw binary, no parsing), then times the process's first <c>FitResample</c> call and prints
 /// <c>SECONDS ROWS_OUT JIT_METHODS JIT_MS PAGE_FAULTS</c>: the methods the JIT compiled during the call, the time
 /// it spent doing so (all threads), and the minor page faults the process took (fresh memory touched). <c>--csv FILE</c> reads a CSV instead (header, label last; untimed), and
-/// <c>--output FILE</c> writes the resampled rows as CSV after the measurement (to compare outputs byte for byte);
+/// <c>--output FILE</c> writes the resampled rows as CSV after the measurement (to compare outputs byte for byte; its time
+/// is printed as <c>write_seconds</c>);
 /// <c>--calls N</c> makes N − 1 more calls after the first and prints their times (first against steady state).
 /// </summary>
 public sealed class ColdCallCommand : IBenchmarkCommand
@@ -186,7 +187,9 @@ public sealed class ColdCallCommand : IBenchmarkCommand
         string output = arguments.String("output", "");
         if (output.Length > 0)
         {
+            var writing = Stopwatch.StartNew();
             ResampleCommand.WriteCsv(output, result.Features, [.. result.Labels]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"write_seconds={writing.Elapsed.TotalSeconds:F6}"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{seconds:F6} {result.Labels.Count} {methods} {jitMs:F2} {faults}"));
