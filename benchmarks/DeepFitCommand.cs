@@ -24,7 +24,7 @@ public sealed class DeepFitCommand : IBenchmarkCommand
         var files = Directory.GetFiles(directory, "*.csv").Order(StringComparer.Ordinal)
             .Where(f => only.Length == 0 || only.Split(',').Contains(Path.GetFileNameWithoutExtension(f))).ToArray();
 
-        Console.WriteLine($"{Environment.ProcessorCount} processors, {Numerics.Parallelism.EffectiveDegree} threads; one fit of each method on each whole file, seed 1; wall seconds (process CPU seconds); load average before {File.ReadAllText("/proc/loadavg")[..14]}.");
+        Console.WriteLine($"{Environment.ProcessorCount} processors, {Numerics.Parallelism.EffectiveDegree} threads; one fit of each method on each whole file, seed 1; wall seconds (process CPU seconds); load average before {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}.");
         Console.WriteLine();
         Console.WriteLine($"| dataset | rows | features | minority | {string.Join(" | ", methods)} |");
         Console.WriteLine($"|---|---:|---:|---:|{string.Concat(methods.Select(_ => "---:|"))}");
