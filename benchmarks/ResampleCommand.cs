@@ -35,6 +35,7 @@ public sealed class ResampleCommand : IBenchmarkCommand
         double minority = arguments.Double("minority", 0.05);
         string python = arguments.String("python", "/usr/bin/python3");
         bool skipImblearn = arguments.Flag("skip-imblearn");
+        bool viaDataView = arguments.Flag("idataview");
         string outDirectory = arguments.String("out", Path.Combine("benchmarks", "out"));
         Directory.CreateDirectory(outDirectory);
 
@@ -59,8 +60,9 @@ public sealed class ResampleCommand : IBenchmarkCommand
 
         Console.WriteLine($"{Environment.ProcessorCount} processors; best of {repeats} runs after {warmup} untimed (1 run, no warm-up, for --large); times in seconds for fit_resample.");
         Console.WriteLine();
-        Console.WriteLine("| data | rows | features | method | imbalanced-learn | ours | speed-up | rows out (imblearn / ours) |");
-        Console.WriteLine("|---|---:|---:|---|---:|---:|---:|---|");
+        string viewHeader = viaDataView ? " ours, Fit on an IDataView | adapter overhead | one read of the input view |" : "";
+        Console.WriteLine($"| data | rows | features | method | imbalanced-learn | ours | speed-up | rows out (imblearn / ours) |{viewHeader}");
+        Console.WriteLine($"|---|---:|---:|---|---:|---:|---:|---|{(viaDataView ? "---:|---:|---:|" : "")}");
         foreach (var (name, load, caseRepeats, caseWarmup) in cases)
         {
             var (x, y) = load();
@@ -75,8 +77,20 @@ public sealed class ResampleCommand : IBenchmarkCommand
                 string imblearn = reference.TryGetValue(method, out var r) ? r.Seconds.ToString("F4", CultureInfo.InvariantCulture) : "–";
                 string ratio = reference.ContainsKey(method) ? (r.Seconds / seconds).ToString("F1", CultureInfo.InvariantCulture) + "×" : "–";
                 string counts = reference.ContainsKey(method) ? $"{r.Rows} / {rowsOut}" : rowsOut.ToString(CultureInfo.InvariantCulture);
+                string viewCells = "";
+                if (viaDataView)
+                {
+                    var (viewSeconds, readSeconds, viewRows) = DataViewPath.Run(method, x, y, caseRepeats, caseWarmup);
+                    if (viewRows != rowsOut)
+                    {
+                        throw new InvalidOperationException($"The IDataView path gave {viewRows} rows where the matrix path gave {rowsOut}.");
+                    }
+
+                    viewCells = $" {viewSeconds.ToString("F4", CultureInfo.InvariantCulture)} | {((viewSeconds / seconds) - 1).ToString("P0", CultureInfo.InvariantCulture)} | {readSeconds.ToString("F4", CultureInfo.InvariantCulture)} |";
+                }
+
                 Console.WriteLine(
-                    $"| {name} | {x.Rows} | {x.Columns} | {method} | {imblearn} | {seconds.ToString("F4", CultureInfo.InvariantCulture)} | {ratio} | {counts} |");
+                    $"| {name} | {x.Rows} | {x.Columns} | {method} | {imblearn} | {seconds.ToString("F4", CultureInfo.InvariantCulture)} | {ratio} | {counts} |{viewCells}");
             }
         }
 
@@ -85,7 +99,7 @@ public sealed class ResampleCommand : IBenchmarkCommand
         return 0;
     }
 
-    private static Oversampler Create(string method) => method switch
+    internal static Oversampler Create(string method) => method switch
     {
         "smote" => new Smote(),
         "borderline" => new BorderlineSmote(),

@@ -51,7 +51,7 @@ internal static class ResampleCommand
                 userOptions.Add($"SamplingStrategy={s}");
             }
 
-            IReadOnlyList<string> assignments = MethodFactory.Assignments(parse.GetValue(method)!, userOptions, seedValue, data.FeatureNames, cats);
+            IReadOnlyList<string> assignments = MethodFactory.Assignments(parse.GetValue(method)!, userOptions, seedValue, cats);
             output.WriteLine($"data {loaded.Describe()}");
             IDataView featurized = data.Featurized();
             OversamplingEstimator sampler = MethodFactory.Create(ml, parse.GetValue(method)!, assignments);

@@ -50,7 +50,7 @@ internal static class TrainCommand
                 throw new CliException($"--option {samplerOptions[0]} was given, but method 'none' takes no options.");
             }
 
-            IReadOnlyList<string> assignments = MethodFactory.IsNone(methodName) ? [] : MethodFactory.Assignments(methodName, samplerOptions, seedValue, loaded.Data.FeatureNames, cats);
+            IReadOnlyList<string> assignments = MethodFactory.IsNone(methodName) ? [] : MethodFactory.Assignments(methodName, samplerOptions, seedValue, cats);
             IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, loaded.Data, methodName, assignments, trainerName, trainOptions);
             output.WriteLine($"data {loaded.Describe()}; method {methodName}; trainer {trainerName}{(loaded.Data.IsMulticlass ? " (multiclass)" : string.Empty)}; seed {seedValue}");
 

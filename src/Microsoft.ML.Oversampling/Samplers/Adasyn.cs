@@ -64,7 +64,7 @@ public sealed class Adasyn : InterpolatingOversampler
         if (total == 0)
         {
             throw new InvalidOperationException(
-                $"ADASYN cannot weight class {label}: none of its rows has a row of another class among its {k} nearest neighbours, so every weight would be 0/0. Use SMOTE for this data.");
+                $"ADASYN cannot weight class {label}: none of its rows has a row of another class among its {k} nearest neighbours, so every weight would be 0/0; use SMOTE for this data.");
         }
 
         var perRow = new int[others.Length];
@@ -78,7 +78,7 @@ public sealed class Adasyn : InterpolatingOversampler
         if (generated == 0)
         {
             throw new ArgumentException(
-                $"ADASYN would generate no row for class {label}: {count} requested rows spread over weights that all round to 0. Request more rows.");
+                $"ADASYN would generate no row for class {label}: {count} requested rows spread over weights that all round to 0; request more rows.");
         }
 
         return perRow;

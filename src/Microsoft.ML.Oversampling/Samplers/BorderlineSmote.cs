@@ -27,10 +27,7 @@ public sealed class BorderlineSmote : InterpolatingOversampler
     {
         OptionChecks.Positive(BorderlineOptions.KNeighbors, nameof(BorderlineOptions.KNeighbors));
         OptionChecks.Positive(BorderlineOptions.MNeighbors, nameof(BorderlineOptions.MNeighbors));
-        if (!Enum.IsDefined(BorderlineOptions.Kind))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), BorderlineOptions.Kind, "Kind must be Borderline1 or Borderline2.");
-        }
+        OptionChecks.Defined(BorderlineOptions.Kind, nameof(BorderlineSmoteOptions.Kind));
     }
 
     /// <inheritdoc />
@@ -51,8 +48,9 @@ public sealed class BorderlineSmote : InterpolatingOversampler
                 int others = problem.Labels.Count - problem.ClassCounts[label];
                 if (count > 0 && others < k)
                 {
-                    throw new ArgumentException(
-                        $"Borderline-2 needs KNeighbors = {k} rows of other classes for class {label}, but there are only {others}.");
+                    throw new OptionException(
+                        nameof(BorderlineSmoteOptions.KNeighbors),
+                        $"Borderline-2 with KNeighbors = {k} needs at least {k} rows of classes other than {label}, but there are only {others}.");
                 }
             }
         }

@@ -85,7 +85,7 @@ internal static class ClassNeighbors
     }
 
     /// <summary>
-    /// Throws a clear error when a class to grow is too small for <paramref name="k"/> same-class neighbours
+    /// Throws <see cref="OptionException"/> when a class to grow is too small for <paramref name="k"/> same-class neighbours
     /// (the row itself plus k others).
     /// </summary>
     public static void RequireClassSize(SamplingProblem problem, int k, string parameterName)
@@ -95,18 +95,20 @@ internal static class ClassNeighbors
             int size = problem.ClassCounts[label];
             if (count > 0 && size < k + 1)
             {
-                throw new ArgumentException(
-                    $"Class {label} has {size} rows but {parameterName} = {k} needs at least {k + 1} (each row and its {k} nearest same-class neighbours). Lower {parameterName} or use random oversampling for this class.");
+                throw new OptionException(
+                    parameterName,
+                    $"Class {label} has {size} rows but {parameterName} = {k} needs at least {k + 1} (each row and its {k} nearest same-class neighbours); lower {parameterName} or use random oversampling for this class.");
             }
         }
     }
 
-    /// <summary>Throws a clear error when the whole data has too few rows for each row's <paramref name="m"/> nearest other rows.</summary>
+    /// <summary>Throws <see cref="OptionException"/> when the whole data has too few rows for each row's <paramref name="m"/> nearest other rows.</summary>
     public static void RequireRowsForNeighbors(SamplingProblem problem, int m, string parameterName)
     {
         if (problem.Labels.Count < m + 1)
         {
-            throw new ArgumentException(
+            throw new OptionException(
+                parameterName,
                 $"The data has {problem.Labels.Count} rows but {parameterName} = {m} needs at least {m + 1} (each row and its {m} nearest rows).");
         }
     }

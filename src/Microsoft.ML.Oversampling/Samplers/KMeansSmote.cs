@@ -15,8 +15,10 @@ namespace Microsoft.ML.Oversampling.Samplers;
 /// Each kept cluster generates <c>⌈count · weight⌉</c> rows, as imbalanced-learn does, so the total can exceed the
 /// requested count by up to the number of kept clusters minus one. The clustering is Lloyd's k-means with k-means++
 /// seeding on the class's random stream, where imbalanced-learn uses scikit-learn's <c>MiniBatchKMeans</c>: clusters,
-/// and so counts, differ from imbalanced-learn's in detail. When no cluster qualifies,
-/// <see cref="InvalidOperationException"/> is thrown (imbalanced-learn's <c>RuntimeError</c>).
+/// and so counts, differ from imbalanced-learn's in detail. When no cluster reaches the threshold, the default falls
+/// back to the clusters with the highest class share, where imbalanced-learn raises a <c>RuntimeError</c>; with
+/// <see cref="KMeansSmoteOptions.StrictClusterBalanceThreshold"/> it throws <see cref="InvalidOperationException"/>
+/// as imbalanced-learn does (see that option for the exact rule).
 /// </remarks>
 public sealed class KMeansSmote : InterpolatingOversampler
 {
@@ -27,9 +29,9 @@ public sealed class KMeansSmote : InterpolatingOversampler
         OptionChecks.Positive(KMeansOptions.KNeighbors, nameof(KMeansSmoteOptions.KNeighbors));
         OptionChecks.Positive(KMeansOptions.Clusters, nameof(KMeansSmoteOptions.Clusters));
         OptionChecks.Positive(KMeansOptions.MaxIterations, nameof(KMeansSmoteOptions.MaxIterations));
-        if (KMeansOptions.ClusterBalanceThreshold is double threshold && !(threshold >= 0 && threshold <= 1))
+        if (KMeansOptions.ClusterBalanceThreshold is double threshold)
         {
-            throw new ArgumentOutOfRangeException(nameof(KMeansSmoteOptions.ClusterBalanceThreshold), threshold, "ClusterBalanceThreshold must be between 0 and 1, or null for \"auto\".");
+            OptionChecks.UnitInterval(threshold, nameof(KMeansSmoteOptions.ClusterBalanceThreshold));
         }
 
         if (KMeansOptions.DensityExponent is double exponent)
@@ -49,8 +51,9 @@ public sealed class KMeansSmote : InterpolatingOversampler
         int rows = problem.Labels.Count;
         if (rows < KMeansOptions.Clusters)
         {
-            throw new ArgumentException(
-                $"Clusters = {KMeansOptions.Clusters} needs at least that many rows; the data has {rows}. Lower Clusters.");
+            throw new OptionException(
+                nameof(KMeansSmoteOptions.Clusters),
+                $"Clusters = {KMeansOptions.Clusters} needs at least that many rows, but the data has {rows}; lower Clusters.");
         }
     }
 
@@ -65,26 +68,8 @@ public sealed class KMeansSmote : InterpolatingOversampler
         double threshold = KMeansOptions.Clusters == 1
             ? double.NegativeInfinity
             : KMeansOptions.ClusterBalanceThreshold ?? ((double)count / problem.RowsToGenerate.Values.Sum() / 2);
-        var kept = new List<int[]>();
-        var logSparsities = new List<double>();
-        foreach (int[] clusterRows in clustering.RowsByCluster())
-        {
-            int[] classRows = clusterRows.Where(r => problem.Labels[r] == label).ToArray();
-            if (clusterRows.Length == 0 || (double)classRows.Length / clusterRows.Length < threshold || classRows.Length < k + 1)
-            {
-                continue;
-            }
-
-            kept.Add(classRows);
-            logSparsities.Add(LogSparsity(problem.Features, classRows));
-        }
-
-        if (kept.Count == 0)
-        {
-            throw new InvalidOperationException(
-                $"No cluster has enough rows of class {label} for K-Means SMOTE (each needs a class share of at least {threshold:G3} and {k + 1} class rows). Lower ClusterBalanceThreshold or KNeighbors, or change Clusters.");
-        }
-
+        List<int[]> kept = KeptClusters(clustering.RowsByCluster(), problem.Labels, label, k, threshold);
+        var logSparsities = kept.Select(rows => LogSparsity(problem.Features, rows)).ToList();
         var plan = new InterpolationPlan();
         double[] weights = NormalizedWeights(logSparsities);
         for (int c = 0; c < kept.Count; c++)
@@ -94,6 +79,45 @@ public sealed class KMeansSmote : InterpolatingOversampler
         }
 
         return plan;
+    }
+
+    /// <summary>
+    /// The class rows of the clusters that receive synthetic rows, in cluster order: the candidates (at least k + 1
+    /// class rows) whose class share reaches <paramref name="threshold"/>, or else, unless the threshold is strict,
+    /// those reaching half the highest candidate share (see <see cref="KMeansSmoteOptions.StrictClusterBalanceThreshold"/>).
+    /// </summary>
+    private List<int[]> KeptClusters(IEnumerable<int[]> clusters, IReadOnlyList<int> labels, int label, int k, double threshold)
+    {
+        var candidates = new List<(int[] ClassRows, double Share)>();
+        foreach (int[] clusterRows in clusters)
+        {
+            int[] classRows = clusterRows.Where(r => labels[r] == label).ToArray();
+            if (classRows.Length >= k + 1)
+            {
+                candidates.Add((classRows, (double)classRows.Length / clusterRows.Length));
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            throw new InvalidOperationException(
+                $"No cluster has the {k + 1} rows of class {label} that K-Means SMOTE needs with KNeighbors = {k}; lower KNeighbors or Clusters.");
+        }
+
+        double best = candidates.Max(c => c.Share);
+        if (best < threshold)
+        {
+            if (KMeansOptions.StrictClusterBalanceThreshold)
+            {
+                throw new InvalidOperationException(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"No cluster reaches ClusterBalanceThreshold = {threshold:G4}{(KMeansOptions.ClusterBalanceThreshold is null ? " (auto)" : string.Empty)} for class {label}: its highest share in a cluster with at least {k + 1} of its rows is {best:G4}; lower ClusterBalanceThreshold, or turn off StrictClusterBalanceThreshold to fall back to the highest-share clusters."));
+            }
+
+            threshold = best / 2;
+        }
+
+        return candidates.Where(c => c.Share >= threshold).Select(c => c.ClassRows).ToList();
     }
 
     /// <summary>

@@ -24,7 +24,12 @@ public abstract class Oversampler
     protected Oversampler(OversamplerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(options.SamplingStrategy, nameof(options.SamplingStrategy));
+        OptionChecks.Require(options.SamplingStrategy is not null, nameof(OversamplerOptions.SamplingStrategy),
+            "SamplingStrategy must be set; use SamplingStrategy.Auto for imbalanced-learn's default.");
+        if (options is NeighborOversamplerOptions { MaxDegreeOfParallelism: int threads })
+        {
+            OptionChecks.Positive(threads, nameof(NeighborOversamplerOptions.MaxDegreeOfParallelism));
+        }
         Options = options;
     }
 
@@ -41,7 +46,8 @@ public abstract class Oversampler
     /// <param name="labels">The class of each row (any integers; at least two distinct values).</param>
     /// <param name="seed">Seed of the randomness (see the remarks on reproducibility).</param>
     /// <exception cref="ArgumentException">The data is empty, has non-finite values, a single class, a
-    /// mismatched label count, or does not fit the sampling strategy or the sampler's parameters.</exception>
+    /// mismatched label count, or does not fit the sampling strategy; an <see cref="OptionException"/> when it does
+    /// not fit the sampler's options (for example a class smaller than <c>KNeighbors</c> + 1).</exception>
     public ResampleResult FitResample(DenseMatrix features, IReadOnlyList<int> labels, int seed)
     {
         var (problem, blocks, generator) = GenerateAll(features, labels, seed);
@@ -132,6 +138,12 @@ public abstract class Oversampler
         });
     }
 
+    /// <summary>
+    /// The sampler to use on data whose features have <paramref name="featureNames"/> (the ML.NET adapter passes the
+    /// feature vector's slot names): itself, unless its options refer to features by name.
+    /// </summary>
+    internal virtual Oversampler ForFeatures(IReadOnlyList<string> featureNames) => this;
+
     /// <summary>The random stream of one class for a seed: independent of the other classes.</summary>
     internal static DeterministicRandom ClassStream(int seed, int label) =>
         DeterministicRandom.Derive(unchecked((ulong)(long)seed), unchecked((ulong)(uint)label));
@@ -146,8 +158,9 @@ public abstract class Oversampler
 
     /// <summary>
     /// Checks sampler-specific preconditions once before any generation (for example that every target class
-    /// has more rows than the number of neighbours). Throw <see cref="ArgumentException"/> with a message that
-    /// names the class and the counts.
+    /// has more rows than the number of neighbours). Throw <see cref="OptionException"/> (or, for a fault of the data
+    /// alone, <see cref="ArgumentException"/> without a parameter name) with a one-sentence message that names the
+    /// option, the class and the counts.
     /// </summary>
     protected virtual void Validate(SamplingProblem problem)
     {
@@ -185,7 +198,7 @@ public abstract class Oversampler
         if (rows.Count < 2)
         {
             throw new ArgumentException(
-                $"The label needs at least 2 classes to oversample; all {labels.Count} rows are class {rows.Keys.First()}.", nameof(labels));
+                $"The label needs at least 2 classes to oversample, but all {labels.Count} rows are class {rows.Keys.First()}.");
         }
 
         var rowsByClass = new SortedDictionary<int, int[]>(rows.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));

@@ -12,9 +12,9 @@ public sealed class RandomOverSampler : Oversampler
     public RandomOverSampler(RandomOverSamplerOptions? options = null)
         : base(options ?? new RandomOverSamplerOptions())
     {
-        if (Shrinkage is double s && !(s >= 0 && double.IsFinite(s)))
+        if (Shrinkage is double s)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), s, "Shrinkage must be a finite number ≥ 0.");
+            OptionChecks.NonNegative(s, nameof(RandomOverSamplerOptions.Shrinkage));
         }
     }
 

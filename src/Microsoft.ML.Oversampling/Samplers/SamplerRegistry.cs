@@ -51,7 +51,7 @@ public static class SamplerRegistry
     /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>
     public static SamplerEntry Sampler(string name) =>
         s_samplers.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"Unknown method '{name}'. Methods: {NoSampler}, {string.Join(", ", s_samplers.Select(e => e.Name))}.");
+        ?? throw new ArgumentException($"Unknown method '{name}'; the methods are {NoSampler}, {string.Join(", ", s_samplers.Select(e => e.Name))}.");
 
     /// <summary>Creates the named sampler with <c>key=value</c> options applied over its defaults.</summary>
     public static Oversampler Create(string name, IEnumerable<string>? options = null)

@@ -58,7 +58,7 @@ public sealed class SamplingStrategy
     {
         if (!(ratio > 0 && ratio <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(ratio), ratio, "A sampling ratio must be in (0, 1]: the minority/majority ratio after resampling.");
+            throw Error($"A SamplingStrategy ratio is the minority/majority ratio after resampling and must be in (0, 1], but it is {ratio.ToString(CultureInfo.InvariantCulture)}.");
         }
 
         return new SamplingStrategy(StrategyKind.Ratio, ratio);
@@ -73,14 +73,14 @@ public sealed class SamplingStrategy
         ArgumentNullException.ThrowIfNull(targetTotals);
         if (targetTotals.Count == 0)
         {
-            throw new ArgumentException("Give at least one class and its target count.", nameof(targetTotals));
+            throw Error("SamplingStrategy counts must give at least one class and its target total.");
         }
 
         foreach (var (label, total) in targetTotals)
         {
             if (total < 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(targetTotals), $"The target count of class {label} is negative ({total}).");
+                throw Error($"SamplingStrategy asks for {total} rows of class {label}; a target total cannot be negative.");
             }
         }
 
@@ -108,7 +108,7 @@ public sealed class SamplingStrategy
             case "all":
                 return All;
             case "majority":
-                throw new ArgumentException("The 'majority' strategy is for under-samplers; an oversampler cannot grow the majority class.", nameof(text));
+                throw Error("The SamplingStrategy 'majority' is for under-samplers; an oversampler cannot grow the majority class.");
         }
 
         if (key.Contains(':'))
@@ -121,12 +121,12 @@ public sealed class SamplingStrategy
                     || !int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int label)
                     || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int total))
                 {
-                    throw new FormatException($"Cannot read '{pair}' in sampling strategy '{text}': write class:total pairs such as 1:300,2:400.");
+                    throw new FormatException($"Cannot read '{pair}' in SamplingStrategy '{text}'; write class:total pairs such as 1:300,2:400.");
                 }
 
                 if (!totals.TryAdd(label, total))
                 {
-                    throw new FormatException($"Class {label} appears twice in sampling strategy '{text}'.");
+                    throw new FormatException($"Class {label} appears twice in SamplingStrategy '{text}'.");
                 }
             }
 
@@ -139,7 +139,7 @@ public sealed class SamplingStrategy
         }
 
         throw new FormatException(
-            $"Unknown sampling strategy '{text}'. Use auto, not majority, minority, not minority, all, a ratio in (0, 1], or class:total pairs.");
+            $"Unknown SamplingStrategy '{text}'; use auto, not majority, minority, not minority, all, a ratio in (0, 1], or class:total pairs such as 1:300,2:400.");
     }
 
     /// <summary>
@@ -154,7 +154,7 @@ public sealed class SamplingStrategy
         var counts = new SortedDictionary<int, int>(classCounts.ToDictionary());
         if (counts.Count < 2)
         {
-            throw new ArgumentException($"The label needs at least 2 classes; found {counts.Count}.", nameof(classCounts));
+            throw new ArgumentException($"The label needs at least 2 classes to oversample, but it has {counts.Count}.");
         }
 
         int majorityClass = counts.First(kv => kv.Value == counts.Values.Max()).Key;
@@ -179,8 +179,8 @@ public sealed class SamplingStrategy
             case StrategyKind.Ratio:
                 if (counts.Count != 2)
                 {
-                    throw new ArgumentException(
-                        $"A ratio sampling strategy applies to binary labels only, but the label has {counts.Count} classes; give per-class counts instead.");
+                    throw Error(
+                        $"A SamplingStrategy ratio applies to binary labels only, but the label has {counts.Count} classes; give per-class totals instead.");
                 }
 
                 foreach (var (label, count) in counts)
@@ -194,8 +194,8 @@ public sealed class SamplingStrategy
                     if (toGenerate <= 0)
                     {
                         // imbalanced-learn raises when the ratio would generate no row at all, not only when it would remove rows.
-                        throw new ArgumentException(
-                            $"The ratio {_ratio.ToString(CultureInfo.InvariantCulture)} asks for no new rows of class {label} ({count} rows, majority {majorityCount}); oversampling needs a ratio above the current one. Increase the ratio.");
+                        throw Error(
+                            $"The SamplingStrategy ratio {_ratio.ToString(CultureInfo.InvariantCulture)} asks for no new rows of class {label} ({count} rows, majority {majorityCount}), since oversampling cannot remove rows; increase the ratio above the current {((double)count / majorityCount).ToString("G4", CultureInfo.InvariantCulture)}.");
                     }
 
                     result[label] = toGenerate;
@@ -206,16 +206,16 @@ public sealed class SamplingStrategy
                 var missing = _targetCounts!.Keys.Where(k => !counts.ContainsKey(k)).ToList();
                 if (missing.Count > 0)
                 {
-                    throw new ArgumentException(
-                        $"Sampling strategy names class(es) {string.Join(", ", missing)} not present in the data (classes present: {string.Join(", ", counts.Keys)}).");
+                    throw Error(
+                        $"SamplingStrategy names class(es) {string.Join(", ", missing)}, which the data does not have (its classes are {string.Join(", ", counts.Keys)}).");
                 }
 
                 foreach (var (label, total) in _targetCounts)
                 {
                     if (total < counts[label])
                     {
-                        throw new ArgumentException(
-                            $"Class {label} has {counts[label]} rows but the sampling strategy asks for {total}; with oversampling a class's total must be at least its current count.");
+                        throw Error(
+                            $"Class {label} has {counts[label]} rows but SamplingStrategy asks for a total of {total}; oversampling cannot remove rows, so a class's total must be at least its current count.");
                     }
 
                     result[label] = total - counts[label];
@@ -237,6 +237,9 @@ public sealed class SamplingStrategy
             }
         }
     }
+
+    /// <summary>An error in the strategy (or in how it fits the data), reported against the SamplingStrategy option.</summary>
+    private static OptionException Error(string message) => new(nameof(OversamplerOptions.SamplingStrategy), message);
 
     /// <summary>The textual form, accepted back by <see cref="Parse(string)"/>.</summary>
     public override string ToString() => _kind switch

@@ -18,27 +18,17 @@ namespace Microsoft.ML.Oversampling.Samplers;
 /// </remarks>
 public sealed class SmoteNc : Oversampler
 {
-    private readonly int[] _categorical;
+    private int[]? _resolved;
 
     /// <summary>Creates the sampler.</summary>
     public SmoteNc(SmoteNcOptions options)
         : base(options)
     {
         OptionChecks.Positive(options.KNeighbors, nameof(SmoteNcOptions.KNeighbors));
-        ArgumentNullException.ThrowIfNull(options.CategoricalFeatures, nameof(SmoteNcOptions.CategoricalFeatures));
-        if (options.CategoricalFeatures.Count == 0)
+        if (options.FeatureNames is not null || options.CategoricalFeatureNames is not { Count: > 0 })
         {
-            throw new ArgumentException(
-                "SMOTE-NC needs at least one categorical feature in CategoricalFeatures; for continuous-only data use SMOTE.", nameof(options));
+            _resolved = CategoricalFeatureResolver.Resolve(options);
         }
-
-        if (options.CategoricalFeatures.Any(i => i < 0) || options.CategoricalFeatures.Distinct().Count() != options.CategoricalFeatures.Count)
-        {
-            throw new ArgumentException(
-                $"CategoricalFeatures must be distinct feature indices ≥ 0; got {string.Join(", ", options.CategoricalFeatures)}.", nameof(options));
-        }
-
-        _categorical = [.. options.CategoricalFeatures.Order()];
     }
 
     /// <inheritdoc />
@@ -46,21 +36,38 @@ public sealed class SmoteNc : Oversampler
 
     private SmoteNcOptions NcOptions => (SmoteNcOptions)Options;
 
+    /// <summary>Categorical features given by name are resolved against <paramref name="featureNames"/> (a copy of the
+    /// options gets them), unless the options name the features themselves.</summary>
+    internal override Oversampler ForFeatures(IReadOnlyList<string> featureNames)
+    {
+        if (NcOptions.FeatureNames is not null || NcOptions.CategoricalFeatureNames.Count == 0)
+        {
+            return this;
+        }
+
+        var options = (SmoteNcOptions)NcOptions.Clone();
+        options.FeatureNames = featureNames;
+        return new SmoteNc(options);
+    }
+
+    /// <summary>The categorical feature indices, ascending; names given without <see cref="SmoteNcOptions.FeatureNames"/>
+    /// are resolved at the first resampling, so a pipeline can set the names after creating the sampler.</summary>
+    private int[] Categorical => _resolved ??= CategoricalFeatureResolver.Resolve(NcOptions);
+
     /// <inheritdoc />
     protected override void Validate(SamplingProblem problem)
     {
         int d = problem.FeatureCount;
-        if (_categorical[^1] >= d)
+        if (NcOptions.FeatureNames is { } names)
         {
-            throw new ArgumentException(
-                $"Categorical feature index {_categorical[^1]} is out of range: the data has {d} features (indices 0 to {d - 1}).");
+            OptionChecks.Require(names.Count == d, nameof(SmoteNcOptions.FeatureNames),
+                $"FeatureNames has {names.Count} names but the data has {d} features.");
         }
 
-        if (_categorical.Length == d)
-        {
-            throw new ArgumentException(
-                $"All {d} features are categorical; SMOTE-NC needs at least one continuous feature.");
-        }
+        OptionChecks.Require(Categorical[^1] < d, nameof(SmoteNcOptions.CategoricalFeatures),
+            $"Categorical feature index {Categorical[^1]} is out of range: the data has {d} features (indices 0 to {d - 1}).");
+        OptionChecks.Require(Categorical.Length < d, nameof(SmoteNcOptions.CategoricalFeatures),
+            $"All {d} features are categorical, but SMOTE-NC needs at least one continuous feature.");
 
         ClassNeighbors.RequireClassSize(problem, NcOptions.KNeighbors, nameof(SmoteNcOptions.KNeighbors));
     }
@@ -85,7 +92,7 @@ public sealed class SmoteNc : Oversampler
         {
             int basePosition = Array.BinarySearch(classRows, plan.BaseRows[i]);
             ReadOnlySpan<int> around = neighbors.AsSpan(basePosition * k, k);
-            foreach (int feature in _categorical)
+            foreach (int feature in Categorical)
             {
                 tally.Clear();
                 foreach (int row in around)
@@ -110,7 +117,7 @@ public sealed class SmoteNc : Oversampler
     /// </summary>
     internal DenseMatrix Encode(DenseMatrix features, int[] rows, out double medianStd)
     {
-        int[] continuous = Enumerable.Range(0, features.Columns).Except(_categorical).ToArray();
+        int[] continuous = Enumerable.Range(0, features.Columns).Except(Categorical).ToArray();
         IReadOnlyList<double> std = ColumnStatistics.Compute(features, rows).StandardDeviation;
         double[] continuousStd = continuous.Select(j => std[j]).Order().ToArray();
         int middle = continuousStd.Length / 2;
@@ -119,7 +126,7 @@ public sealed class SmoteNc : Oversampler
 
         var columnOf = new Dictionary<(int Feature, float Value), int>();
         int width = continuous.Length;
-        foreach (int feature in _categorical)
+        foreach (int feature in Categorical)
         {
             foreach (float value in rows.Select(r => features[r, feature]).Distinct().Order())
             {
@@ -135,7 +142,7 @@ public sealed class SmoteNc : Oversampler
                 encoded[i, c] = features[rows[i], continuous[c]];
             }
 
-            foreach (int feature in _categorical)
+            foreach (int feature in Categorical)
             {
                 encoded[i, columnOf[(feature, features[rows[i], feature])]] = hot;
             }

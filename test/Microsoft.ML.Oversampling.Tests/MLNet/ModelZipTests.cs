@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 
 using Microsoft.ML.Data;
+using Microsoft.ML.Oversampling.Tests.Support;
 
 namespace Microsoft.ML.Oversampling.Tests.MLNet;
 
@@ -15,10 +14,7 @@ public sealed class ModelZipTests
         var ml = new MLContext(seed: 1);
         BinaryRow[] rows = MLNetTestData.Rows("yeast4");
         IDataView data = MLNetTestData.Load(ml, rows, 8);
-        var model = ml.Transforms.NormalizeMinMax("Features")
-            .Append(ml.Transforms.Oversampling.Smote(seed: 3))
-            .Append(ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 8, numberOfTrees: 20))
-            .Fit(data);
+        ITransformer model = MLNetTestData.FitSmoteFastTree(ml, data);
         string directory = Directory.CreateTempSubdirectory("oversampling-zip-").FullName;
         try
         {
@@ -49,22 +45,7 @@ public sealed class ModelZipTests
         Assert.False(File.Exists(Path.Combine(probeDirectory, "Microsoft.ML.Oversampling.dll")));
     }
 
-    private static string ProbePath() =>
-        typeof(ModelZipTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ModelLoadProbe").Value!;
+    private static string ProbePath() => BuiltApp.Path("ModelLoadProbe");
 
-    private static string[] RunProbe(string zip, string features)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[] { ProbePath(), zip, features })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "the probe did not finish");
-        Assert.True(process.ExitCode == 0, $"the probe failed: {error.Result}");
-        return output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
+    private static string[] RunProbe(string zip, string features) => BuiltApp.Run("ModelLoadProbe", Path.GetDirectoryName(zip)!, zip, features);
 }

@@ -1,4 +1,5 @@
 using Microsoft.ML.Data;
+using Microsoft.ML.Oversampling.Samplers;
 
 namespace Microsoft.ML.Oversampling.Tests.MLNet;
 
@@ -86,7 +87,7 @@ public sealed class SchemaAndInputErrorTests
         Assert.Contains("at least 2 classes",
             Assert.Throws<ArgumentException>(() => ml.Transforms.Oversampling.Smote().Fit(MLNetTestData.Load(ml, rows.Where(r => !r.Label), 9))).Message);
         var tooFew = rows.Where(r => !r.Label).Concat(rows.Where(r => r.Label).Take(3));
-        string message = Assert.Throws<ArgumentException>(() => ml.Transforms.Oversampling.Smote(kNeighbors: 5).Fit(MLNetTestData.Load(ml, tooFew, 9))).Message;
+        string message = Assert.Throws<OptionException>(() => ml.Transforms.Oversampling.Smote(kNeighbors: 5).Fit(MLNetTestData.Load(ml, tooFew, 9))).Message;
         Assert.Contains("3", message);
         Assert.Contains("KNeighbors", message);
     }

@@ -122,24 +122,24 @@ public class BorderlineSmoteTests
     [Fact]
     public void BadOptionsAndTooLittleData_AreRejectedClearly()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BorderlineSmote(new BorderlineSmoteOptions { MNeighbors = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BorderlineSmote(new BorderlineSmoteOptions { KNeighbors = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BorderlineSmote(new BorderlineSmoteOptions { Kind = (BorderlineKind)3 }));
+        Assert.Throws<OptionException>(() => new BorderlineSmote(new BorderlineSmoteOptions { MNeighbors = 0 }));
+        Assert.Throws<OptionException>(() => new BorderlineSmote(new BorderlineSmoteOptions { KNeighbors = 0 }));
+        Assert.Throws<OptionException>(() => new BorderlineSmote(new BorderlineSmoteOptions { Kind = (BorderlineKind)3 }));
 
         var (small, smallLabels) = SamplerTestData.Blobs(3, 2, (0, 8, 0), (1, 2, 1));
-        var error = Assert.Throws<ArgumentException>(() => new BorderlineSmote().FitResample(small, smallLabels, 0));
+        var error = Assert.Throws<OptionException>(() => new BorderlineSmote().FitResample(small, smallLabels, 0));
         Assert.Contains("10 rows but MNeighbors = 10 needs at least 11", error.Message);
 
         var (few, fewLabels) = SamplerTestData.Blobs(3, 2, (0, 30, 0), (1, 5, 1));
-        error = Assert.Throws<ArgumentException>(() => new BorderlineSmote().FitResample(few, fewLabels, 0));
+        error = Assert.Throws<OptionException>(() => new BorderlineSmote().FitResample(few, fewLabels, 0));
         Assert.Contains("Class 1 has 5 rows but KNeighbors = 5 needs at least 6", error.Message);
 
         // Growing the majority (explicit totals) when the other classes have fewer than k rows.
         var (fewOthers, fewOthersLabels) = SamplerTestData.Blobs(3, 2, (0, 2, 0), (1, 30, 0.5));
         var growMajority = SamplingStrategy.Counts(new Dictionary<int, int> { [1] = 40 });
-        error = Assert.Throws<ArgumentException>(() =>
+        error = Assert.Throws<OptionException>(() =>
             new BorderlineSmote(new BorderlineSmoteOptions { Kind = BorderlineKind.Borderline2, SamplingStrategy = growMajority }).FitResample(
                 fewOthers, fewOthersLabels, 0));
-        Assert.Contains("needs KNeighbors", error.Message);
+        Assert.Contains("Borderline-2 with KNeighbors = ", error.Message);
     }
 }

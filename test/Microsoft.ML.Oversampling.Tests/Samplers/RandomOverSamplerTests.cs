@@ -67,7 +67,7 @@ public class RandomOverSamplerTests
             Assert.InRange(residuals[j].Average(), -6 * expected / Math.Sqrt(residuals[j].Count), 6 * expected / Math.Sqrt(residuals[j].Count));
         }
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RandomOverSampler(new RandomOverSamplerOptions { Shrinkage = -1 }));
+        Assert.Throws<OptionException>(() => new RandomOverSampler(new RandomOverSamplerOptions { Shrinkage = -1 }));
     }
 
     [Fact]

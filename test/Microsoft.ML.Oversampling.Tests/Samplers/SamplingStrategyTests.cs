@@ -37,12 +37,12 @@ public class SamplingStrategyTests
     [Fact]
     public void Ratio_Errors()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => SamplingStrategy.Ratio(0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SamplingStrategy.Ratio(1.01));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SamplingStrategy.Ratio(double.NaN));
-        Assert.Contains("binary", Assert.Throws<ArgumentException>(() => SamplingStrategy.Ratio(0.5).Resolve(Multi)).Message);
-        Assert.Contains("Increase the ratio", Assert.Throws<ArgumentException>(() => SamplingStrategy.Ratio(0.2).Resolve(Binary)).Message); // 18 − 20 < 0
-        Assert.Throws<ArgumentException>(() => SamplingStrategy.Ratio(2 / 9.0).Resolve(Binary)); // exactly 0 new rows: imbalanced-learn raises too
+        Assert.Throws<OptionException>(() => SamplingStrategy.Ratio(0));
+        Assert.Throws<OptionException>(() => SamplingStrategy.Ratio(1.01));
+        Assert.Throws<OptionException>(() => SamplingStrategy.Ratio(double.NaN));
+        Assert.Contains("binary", Assert.Throws<OptionException>(() => SamplingStrategy.Ratio(0.5).Resolve(Multi)).Message);
+        Assert.Contains("increase the ratio", Assert.Throws<OptionException>(() => SamplingStrategy.Ratio(0.2).Resolve(Binary)).Message); // 18 − 20 < 0
+        Assert.Throws<OptionException>(() => SamplingStrategy.Ratio(2 / 9.0).Resolve(Binary)); // exactly 0 new rows: imbalanced-learn raises too
     }
 
     [Fact]
@@ -55,12 +55,12 @@ public class SamplingStrategyTests
     [Fact]
     public void Counts_Errors()
     {
-        Assert.Throws<ArgumentException>(() => SamplingStrategy.Counts(new Dictionary<int, int>()));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SamplingStrategy.Counts(new Dictionary<int, int> { [1] = -1 }));
-        Assert.Contains("not present", Assert.Throws<ArgumentException>(() => SamplingStrategy.Counts(new Dictionary<int, int> { [2] = 50 }).Resolve(Multi)).Message);
+        Assert.Throws<OptionException>(() => SamplingStrategy.Counts(new Dictionary<int, int>()));
+        Assert.Throws<OptionException>(() => SamplingStrategy.Counts(new Dictionary<int, int> { [1] = -1 }));
+        Assert.Contains("which the data does not have", Assert.Throws<OptionException>(() => SamplingStrategy.Counts(new Dictionary<int, int> { [2] = 50 }).Resolve(Multi)).Message);
         Assert.Contains(
             "at least its current count",
-            Assert.Throws<ArgumentException>(() => SamplingStrategy.Counts(new Dictionary<int, int> { [3] = 99 }).Resolve(Multi)).Message);
+            Assert.Throws<OptionException>(() => SamplingStrategy.Counts(new Dictionary<int, int> { [3] = 99 }).Resolve(Multi)).Message);
     }
 
     [Fact]
@@ -83,11 +83,11 @@ public class SamplingStrategyTests
     }
 
     [Theory]
-    [InlineData("majority", typeof(ArgumentException))]
+    [InlineData("majority", typeof(OptionException))]
     [InlineData("most", typeof(FormatException))]
     [InlineData("1:2:3", typeof(FormatException))]
     [InlineData("1:10,1:20", typeof(FormatException))]
-    [InlineData("1.5", typeof(ArgumentOutOfRangeException))]
+    [InlineData("1.5", typeof(OptionException))]
     public void Parse_RejectsInvalidText(string text, Type exception) =>
         Assert.Throws(exception, () => SamplingStrategy.Parse(text));
 }

@@ -89,14 +89,54 @@ public class SmoteNcTests
     public void CategoricalFeatureErrors()
     {
         var (features, labels) = MixedData();
-        Assert.Contains("at least one categorical", Assert.Throws<ArgumentException>(() => new SmoteNc(new SmoteNcOptions())).Message);
-        Assert.Throws<ArgumentException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [1, 1] }));
-        Assert.Throws<ArgumentException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [-1] }));
+        Assert.Contains("at least one categorical", Assert.Throws<OptionException>(() => new SmoteNc(new SmoteNcOptions())).Message);
+        Assert.Throws<OptionException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [1, 1] }));
+        Assert.Throws<OptionException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [-1] }));
         Assert.Contains(
             "out of range",
-            Assert.Throws<ArgumentException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [4] }).FitResample(features, labels, 0)).Message);
+            Assert.Throws<OptionException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [4] }).FitResample(features, labels, 0)).Message);
         Assert.Contains(
             "All 4 features are categorical",
-            Assert.Throws<ArgumentException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [0, 1, 2, 3] }).FitResample(features, labels, 0)).Message);
+            Assert.Throws<OptionException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [0, 1, 2, 3] }).FitResample(features, labels, 0)).Message);
+    }
+
+    private static readonly string[] Names = ["age", "colour", "income", "region"];
+
+    [Fact]
+    public void CategoricalFeatureNames_GiveTheSameRowsAsIndices()
+    {
+        var (features, labels) = MixedData();
+        ResampleResult byIndex = new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [1, 3] }).FitResample(features, labels, 5);
+        ResampleResult byName = new SmoteNc(new SmoteNcOptions { CategoricalFeatureNames = ["region", "colour"], FeatureNames = Names })
+            .FitResample(features, labels, 5);
+        ResampleResult mixed = new SmoteNc(new SmoteNcOptions { CategoricalFeatures = [3], CategoricalFeatureNames = ["colour", "region"], FeatureNames = Names })
+            .FitResample(features, labels, 5);
+        Assert.Equal(byIndex.Features.Values, byName.Features.Values);
+
+        // Names set after the sampler is created, as a pipeline does once it knows its feature names.
+        var late = new SmoteNcOptions { CategoricalFeatureNames = ["colour", "region"] };
+        var lateSampler = new SmoteNc(late);
+        late.FeatureNames = Names;
+        Assert.Equal(byIndex.Features.Values, lateSampler.FitResample(features, labels, 5).Features.Values);
+        Assert.Equal(byIndex.Features.Values, mixed.Features.Values);
+        Assert.Equal([1, 3], new SmoteNcOptions { CategoricalFeatures = [3], CategoricalFeatureNames = ["colour"], FeatureNames = Names }.ResolveCategoricalFeatures());
+    }
+
+    [Fact]
+    public void CategoricalFeatureNames_Errors()
+    {
+        var unknown = Assert.Throws<OptionException>(() =>
+            new SmoteNc(new SmoteNcOptions { CategoricalFeatureNames = ["Colour"], FeatureNames = Names }));
+        Assert.Equal("CategoricalFeatureNames has 'Colour', which is not a feature name; the features are age, colour, income, region.", unknown.Message);
+        Assert.Equal(nameof(SmoteNcOptions.CategoricalFeatureNames), unknown.OptionName);
+
+        var (features, labels) = MixedData();
+        var noNames = Assert.Throws<OptionException>(() => new SmoteNc(new SmoteNcOptions { CategoricalFeatureNames = ["colour"] }).FitResample(features, labels, 0));
+        Assert.Equal("CategoricalFeatureNames (colour) needs FeatureNames, the name of each feature in column order, to resolve against.", noNames.Message);
+        Assert.Equal(nameof(SmoteNcOptions.FeatureNames), noNames.OptionName);
+
+        var wrongCount = Assert.Throws<OptionException>(() =>
+            new SmoteNc(new SmoteNcOptions { CategoricalFeatureNames = ["colour"], FeatureNames = Names[..3] }).FitResample(features, labels, 0));
+        Assert.Equal("FeatureNames has 3 names but the data has 4 features.", wrongCount.Message);
     }
 }

@@ -100,7 +100,7 @@ public class SmoteTests
     public void ClassTooSmallForK_ErrorNamesClassRowsAndK()
     {
         var (features, labels) = SamplerTestData.Blobs(5, 2, (0, 50, 0), (1, 4, 1));
-        var error = Assert.Throws<ArgumentException>(() => new Smote().FitResample(features, labels, seed: 0));
+        var error = Assert.Throws<OptionException>(() => new Smote().FitResample(features, labels, seed: 0));
         Assert.Contains("Class 1 has 4 rows but KNeighbors = 5 needs at least 6", error.Message);
 
         // k = class size − 1 is the largest that works.
@@ -111,7 +111,7 @@ public class SmoteTests
     [Fact]
     public void InvalidOptionsAndNonFiniteValuesAreRejected()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Smote(new SmoteOptions { KNeighbors = 0 }));
+        Assert.Throws<OptionException>(() => new Smote(new SmoteOptions { KNeighbors = 0 }));
         var (features, labels) = SamplerTestData.Blobs(6, 2, (0, 50, 0), (1, 10, 1));
         features[3, 1] = float.NaN;
         var error = Assert.Throws<ArgumentException>(() => new Smote().FitResample(features, labels, seed: 0));

@@ -109,13 +109,13 @@ public class SvmSmoteTests
     [Fact]
     public void BadOptionsAndTooFewRows_AreRefusedClearly()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SvmSmote(new SvmSmoteOptions { C = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SvmSmote(new SvmSmoteOptions { OutStep = -1 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SvmSmote(new SvmSmoteOptions { Gamma = double.NaN }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SvmSmote(new SvmSmoteOptions { MNeighbors = 0 }));
+        Assert.Throws<OptionException>(() => new SvmSmote(new SvmSmoteOptions { C = 0 }));
+        Assert.Throws<OptionException>(() => new SvmSmote(new SvmSmoteOptions { OutStep = -1 }));
+        Assert.Throws<OptionException>(() => new SvmSmote(new SvmSmoteOptions { Gamma = double.NaN }));
+        Assert.Throws<OptionException>(() => new SvmSmote(new SvmSmoteOptions { MNeighbors = 0 }));
 
         var (features, labels) = SamplerTestData.Blobs(1, 2, (0, 20, 0), (1, 4, 3));
-        var error = Assert.Throws<ArgumentException>(() => new SvmSmote().FitResample(features, labels, seed: 1));
+        var error = Assert.Throws<OptionException>(() => new SvmSmote().FitResample(features, labels, seed: 1));
         Assert.Contains("KNeighbors = 5", error.Message);
     }
 }

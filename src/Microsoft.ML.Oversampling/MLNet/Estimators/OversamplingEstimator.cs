@@ -53,7 +53,7 @@ public sealed class OversamplingEstimator : IEstimator<OversamplingTransformer>
         TrainingColumns columns = TrainingColumns.Resolve(input.Schema, Options.LabelColumnName, Options.FeatureColumnName);
         var (features, labels) = TrainingDataReader.Read(input, columns);
         int seed = Options.Seed ?? Random.Shared.Next();
-        SyntheticSamples synthetic = Sampler.FitGenerate(features, labels, seed);
+        SyntheticSamples synthetic = Sampler.ForFeatures(columns.SlotNames).FitGenerate(features, labels, seed);
 
         var otherColumns = input.Schema.Where(c => c.Index != columns.Label.Index && c.Index != columns.Features.Index).ToArray();
         BaseRowValues? copied = otherColumns.Length > 0 && synthetic.Count > 0
