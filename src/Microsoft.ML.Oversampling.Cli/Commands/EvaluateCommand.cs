@@ -81,6 +81,7 @@ internal static class EvaluateCommand
             var cats = CommonOptions.CategoricalNames(parse.GetValue(categorical), parse.GetValue(methodOptions));
             using InputData loaded = InputData.Load(new MLContext(seedValue), parse.GetValue(input), parse.GetValue(dataset), parse.GetValue(label)!, parse.GetValue(positive),
                 cats, CommonOptions.ParseMissing(parse.GetValue(missing)!), allowDefault: true);
+            loaded.CheckFolds(foldCount);
             var assignments = methodNames.ToDictionary(m => m, m => MethodFactory.IsNone(m) ? [] : MethodFactory.Assignments(m, parse.GetValue(methodOptions) ?? [], seedValue, cats));
             output.WriteLine($"dataset {loaded.Describe()}; trainer {trainerName}; {repeatCount}x{foldCount}-fold stratified cross-validation, seed {seedValue}");
 
