@@ -7,6 +7,8 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.Oversampling.Tests.Generators;
 
 /// <summary>The TorchSharp training layer: native memory stays flat across steps, and the fused Adam is Adam.</summary>
+/// <remarks>In the one-at-a-time collection: the memory test reads the whole process's resident memory.</remarks>
+[Collection(ParallelismCollection.Name)]
 public class TrainingLoopTests
 {
     private static readonly NetworkSpec Spec = new(12, [64, 64], 6, HiddenActivation.Relu, OutputActivation.Linear);
