@@ -89,7 +89,7 @@ internal static class EvaluateCommand
             {
                 // A fresh context per method with the same seed: every method sees the same folds.
                 var ml = new MLContext(seedValue);
-                IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, loaded.Data, method, assignments[method], trainerName, trainOptions);
+                IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, loaded.Data, method, assignments[method], trainerName, trainOptions, seedValue);
                 return ClassNames.Translate(loaded.Data.Classes, () => CrossValidation.Run(ml, loaded.Data, pipeline, foldCount, repeatCount, seedValue), $"method '{method}': ");
             }, (method, r, elapsed) => string.Create(CultureInfo.InvariantCulture, $"{method}: {r.Count} folds in {elapsed.TotalSeconds:F1} s"));
 

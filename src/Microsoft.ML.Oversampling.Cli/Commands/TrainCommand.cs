@@ -51,7 +51,7 @@ internal static class TrainCommand
             }
 
             IReadOnlyList<string> assignments = MethodFactory.IsNone(methodName) ? [] : MethodFactory.Assignments(methodName, samplerOptions, seedValue, cats);
-            IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, loaded.Data, methodName, assignments, trainerName, trainOptions);
+            IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, loaded.Data, methodName, assignments, trainerName, trainOptions, seedValue);
             output.WriteLine($"data {loaded.Describe()}; method {methodName}; trainer {trainerName}{(loaded.Data.IsMulticlass ? " (multiclass)" : string.Empty)}; seed {seedValue}");
 
             var stopwatch = Stopwatch.StartNew();

@@ -73,7 +73,7 @@ internal static class StudyRunner
 
             MethodSpec spec = MethodSpec.Parse(method);
             IReadOnlyList<string> assignments = MethodFactory.IsNone(spec.Name) ? [] : MethodFactory.Assignments(spec.Name, [.. plan.MethodOptions, .. spec.Options], seed, []);
-            IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, data, spec.Name, assignments, trainer, []);
+            IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, data, spec.Name, assignments, trainer, [], seed);
             // With fixed folds every seed sees the same split, so the spread across seeds is the pipeline's own randomness.
             var folds = ClassNames.Translate(data.Classes, () => CrossValidation.Run(ml, data, pipeline, plan.Folds, repeats: 1, seed: plan.FixedFolds ? plan.FirstSeed : seed));
             return new StudyRun(dataset, trainer, method, seed, Metrics.ToDictionary(m => m, m => folds.Average(f => f.Metrics[m])), folds.Average(f => f.FitSeconds), null);
