@@ -8,7 +8,10 @@ namespace Microsoft.ML.Oversampling.Benchmarks;
 /// in python (<c>imblearn_resample.py --output</c>: pandas <c>read_csv</c>, imbalanced-learn's <c>fit_resample</c>,
 /// pandas <c>to_csv</c>), on the Gaussian blobs of <see cref="ResampleCommand.GaussianBlobs"/>. The two sides
 /// alternate, one fresh process per measurement; reports the median and best of <c>--runs</c> per side, the
-/// <c>resample_seconds</c> the command line printed, and checks that both wrote the same number of rows.
+/// <c>resample_seconds</c> the command line printed, and checks that both wrote the same number of rows. A third
+/// column times the same job through the library's matrix seam with this project's plain CSV code
+/// (<c>cold-call --csv IN --output OUT</c>: split-and-parse reader, <see cref="ResampleCommand.WriteCsv"/>): what the
+/// command line's CSV path could cost.
 /// </summary>
 public sealed class EndToEndCommand : IBenchmarkCommand
 {
@@ -43,8 +46,8 @@ public sealed class EndToEndCommand : IBenchmarkCommand
 
         Console.WriteLine($"{Environment.ProcessorCount} processors; load average before: {ColdCommand.LoadAverage()}; {runs} fresh processes per cell and side, alternating; whole-process wall seconds, CSV in and CSV out.");
         Console.WriteLine();
-        Console.WriteLine("| data | method | python: pandas + imbalanced-learn, median (best) | ours: `oversample resample`, median (best) | speed-up (medians) | our resample_seconds (median) | rows out (python / ours) |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---|");
+        Console.WriteLine("| data | method | python: pandas + imbalanced-learn, median (best) | ours: `oversample resample`, median (best) | speed-up (medians) | our resample_seconds (median) | rows out (python / ours) | matrix seam + plain CSV code, median (best) | its speed-up |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---|---:|---:|");
         foreach (string method in methods)
         {
             string ourOutput = Path.Combine(outDirectory, $"e2e_ours_{method}.csv");
@@ -52,6 +55,8 @@ public sealed class EndToEndCommand : IBenchmarkCommand
             var ours = new List<double>();
             var resampleSeconds = new List<double>();
             var theirs = new List<double>();
+            var lean = new List<double>();
+            string self = Environment.ProcessPath ?? throw new IOException("Cannot locate this executable.");
             for (int r = 0; r < runs; r++)
             {
                 var (seconds, lastLine) = TimeProcess(cli, ["resample", "--input", input, "--label", "label", "--method", method, "-o", ourOutput]);
@@ -61,11 +66,13 @@ public sealed class EndToEndCommand : IBenchmarkCommand
                 resampleSeconds.Add(at < 0 ? double.NaN : double.Parse(lastLine[(at + Key.Length)..].Split(' ')[0], CultureInfo.InvariantCulture));
                 (seconds, _) = TimeProcess(python, [script, "--csv", input, "--methods", method, "--output", theirOutput]);
                 theirs.Add(seconds);
+                (seconds, _) = TimeProcess(self, ["cold-call", "--csv", input, "--method", method, "--output", Path.Combine(outDirectory, $"e2e_lean_{method}.csv")]);
+                lean.Add(seconds);
             }
 
             long ourRows = DataLines(ourOutput), theirRows = DataLines(theirOutput);
             Console.WriteLine(
-                $"| {name} | {method} | {ColdCommand.Format(ColdCommand.Median(theirs))} ({ColdCommand.Format(theirs.Min())}) | {ColdCommand.Format(ColdCommand.Median(ours))} ({ColdCommand.Format(ours.Min())}) | {(ColdCommand.Median(theirs) / ColdCommand.Median(ours)).ToString("F1", CultureInfo.InvariantCulture)}× | {ColdCommand.Format(ColdCommand.Median(resampleSeconds))} | {theirRows} / {ourRows} |");
+                $"| {name} | {method} | {ColdCommand.Format(ColdCommand.Median(theirs))} ({ColdCommand.Format(theirs.Min())}) | {ColdCommand.Format(ColdCommand.Median(ours))} ({ColdCommand.Format(ours.Min())}) | {(ColdCommand.Median(theirs) / ColdCommand.Median(ours)).ToString("F1", CultureInfo.InvariantCulture)}× | {ColdCommand.Format(ColdCommand.Median(resampleSeconds))} | {theirRows} / {ourRows} | {ColdCommand.Format(ColdCommand.Median(lean))} ({ColdCommand.Format(lean.Min())}) | {(ColdCommand.Median(theirs) / ColdCommand.Median(lean)).ToString("F1", CultureInfo.InvariantCulture)}× |");
         }
 
         Console.WriteLine();

@@ -193,16 +193,19 @@ public sealed class ResampleCommand : IBenchmarkCommand
         int columns = lines[0].Split(',').Length - 1;
         var matrix = new DenseMatrix(lines.Length, columns);
         var labels = new int[lines.Length];
-        for (int i = 0; i < lines.Length; i++)
+        Parallel.For(0, lines.Length, i =>
         {
-            string[] parts = lines[i].Split(',');
+            ReadOnlySpan<char> rest = lines[i];
+            Span<float> row = matrix.Row(i);
             for (int j = 0; j < columns; j++)
             {
-                matrix[i, j] = float.Parse(parts[j], CultureInfo.InvariantCulture);
+                int comma = rest.IndexOf(',');
+                row[j] = float.Parse(rest[..comma], CultureInfo.InvariantCulture);
+                rest = rest[(comma + 1)..];
             }
 
-            labels[i] = (int)double.Parse(parts[columns], CultureInfo.InvariantCulture);
-        }
+            labels[i] = (int)double.Parse(rest, CultureInfo.InvariantCulture);
+        });
 
         return (matrix, labels);
     }
