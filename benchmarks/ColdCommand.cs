@@ -142,8 +142,9 @@ public sealed class ColdCommand : IBenchmarkCommand
 /// <summary>
 /// <c>cold-call</c>: one measurement of <see cref="ColdCommand"/>, meant to run in a fresh process. Loads the data
 /// written by <c>cold</c> (raw binary, no parsing), then times the process's first <c>FitResample</c> call and prints
-/// <c>SECONDS ROWS_OUT JIT_METHODS JIT_MS PAGE_FAULTS</c>: the methods the JIT compiled during the call, the time
-/// it spent doing so (all threads), and the minor page faults the process took (fresh memory touched). <c>--csv FILE</c> reads a CSV instead (header, label last; untimed), and
+/// <c>SECONDS ROWS_OUT JIT_METHODS JIT_MS PAGE_FAULTS GCS</c>: the methods the JIT compiled during the call, the
+/// time it spent doing so (all threads), the minor page faults the process took (fresh memory touched) and the
+/// garbage collections that ran. <c>--csv FILE</c> reads a CSV instead (header, label last; untimed), and
 /// <c>--output FILE</c> writes the resampled rows as CSV after the measurement (to compare outputs byte for byte; its time
 /// is printed as <c>write_seconds</c>);
 /// <c>--calls N</c> makes N − 1 more calls after the first and prints their times (first against steady state).
@@ -165,10 +166,12 @@ public sealed class ColdCallCommand : IBenchmarkCommand
         long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime();
         long faultsBefore = MinorPageFaults();
+        int gcBefore = GC.CollectionCount(0);
         var stopwatch = Stopwatch.StartNew();
         ResampleResult result = sampler.FitResample(x, y, seed: 0);
         double seconds = stopwatch.Elapsed.TotalSeconds;
         long faults = MinorPageFaults() - faultsBefore;
+        int collections = GC.CollectionCount(0) - gcBefore;
         long methods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
         double jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
         var later = new List<string>();
@@ -192,7 +195,7 @@ public sealed class ColdCallCommand : IBenchmarkCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"write_seconds={writing.Elapsed.TotalSeconds:F6}"));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{seconds:F6} {result.Labels.Count} {methods} {jitMs:F2} {faults}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{seconds:F6} {result.Labels.Count} {methods} {jitMs:F2} {faults} {collections}"));
         return 0;
     }
 
