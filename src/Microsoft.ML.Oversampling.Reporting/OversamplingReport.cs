@@ -95,7 +95,7 @@ public static class OversamplingReport
             }
 
             document.Heading(2, "Class counts");
-            document.Figure(ClassCountsCaption, ReportCharts.ClassCounts(withSnapshot), 1300, 420);
+            document.Figure(ClassCountsCaption, ReportCharts.ClassCounts(withSnapshot), 1300, 360);
         }
 
         return document.ToHtml(title);

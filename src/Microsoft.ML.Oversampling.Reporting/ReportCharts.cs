@@ -9,9 +9,9 @@ namespace Microsoft.ML.Oversampling.Reporting;
 public static class ReportCharts
 {
     private static readonly IPalette s_palette = new ScottPlot.Palettes.Category10();
-    private static readonly Color s_majority = Colors.Gray.WithAlpha(0.35);
+    private static readonly Color s_majority = Colors.Gray.WithAlpha(0.3);
     private static readonly Color s_minority = new ScottPlot.Palettes.Category10().GetColor(0);
-    private static readonly Color s_synthetic = new ScottPlot.Palettes.Category10().GetColor(1).WithAlpha(0.7);
+    private static readonly Color s_synthetic = new ScottPlot.Palettes.Category10().GetColor(1).WithAlpha(0.45);
 
     /// <summary>The colour of method <paramref name="index"/>.</summary>
     public static Color MethodColor(int index) => s_palette.GetColor(index);
@@ -93,9 +93,10 @@ public static class ReportCharts
         bool minorityIsTrue = snapshot.CountsBefore.True <= snapshot.CountsBefore.False;
         float[][] majority = [.. snapshot.RealFeatures.Where((_, i) => snapshot.RealLabels[i] != minorityIsTrue)];
         float[][] minority = [.. snapshot.RealFeatures.Where((_, i) => snapshot.RealLabels[i] == minorityIsTrue)];
+        // Drawn in this order so the few real minority rows stay visible on top of the synthetic ones.
         AddPoints(plot, projection, majority, s_majority, $"real majority ({majority.Length})", 4);
-        AddPoints(plot, projection, minority, s_minority, $"real minority ({minority.Length})", 6);
-        AddPoints(plot, projection, [.. snapshot.SyntheticFeatures], s_synthetic, $"synthetic ({snapshot.SyntheticFeatures.Count})", 5);
+        AddPoints(plot, projection, [.. snapshot.SyntheticFeatures], s_synthetic, $"synthetic ({snapshot.SyntheticFeatures.Count})", 4);
+        AddPoints(plot, projection, minority, s_minority, $"real minority ({minority.Length})", 7);
         plot.Title(title);
         plot.XLabel($"PC1 ({projection.ExplainedVarianceRatio[0]:P0} of variance)");
         plot.YLabel($"PC2 ({projection.ExplainedVarianceRatio[1]:P0} of variance)");
@@ -132,10 +133,10 @@ public static class ReportCharts
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "label false", FillColor = Colors.Gray });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "label true", FillColor = s_minority });
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, groups.Count).Select(g => (double)g)], [.. groups.Select(g => g.Label)]);
-        plot.Axes.Margins(bottom: 0, top: 0.15);
+        plot.Axes.Margins(bottom: 0, top: 0.3);
         plot.Title("Class counts before and after resampling");
         plot.YLabel("rows");
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Alignment.UpperCenter, Orientation.Horizontal);
         return plot;
     }
 
