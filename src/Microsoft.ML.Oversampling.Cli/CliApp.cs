@@ -10,15 +10,15 @@ public static class CliApp
     /// or failure, 2 usage error).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("oversample: rebalance class-imbalanced data and compare oversamplers (Microsoft.ML.Oversampling).")
+        var root = new RootCommand("oversample: rebalance class-imbalanced data and compare oversamplers on ML.NET (Microsoft.ML.Oversampling).")
         {
-            DatasetsCommand.Create(output),
+            DatasetsCommand.Create(output, error),
             ResampleCommand.Create(output, error),
             EvaluateCommand.Create(output, error),
             TrainCommand.Create(output, error),
             PredictCommand.Create(output, error),
-            StudyCommand.Create(output, error),
             GenerateCommand.Create(output, error),
+            StudyCommand.Create(output, error),
         };
 
         ParseResult parsed = root.Parse(args);

@@ -1,87 +1,103 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.ML.Oversampling.Data;
+using Microsoft.ML.Oversampling.Cli.Evaluation;
+using Microsoft.ML.Oversampling.Cli.Infrastructure;
+using Microsoft.ML.Oversampling.Cli.Training;
 using Microsoft.ML.Oversampling.Evaluation;
-using Microsoft.ML.Oversampling.Pipeline;
 using Spectre.Console;
 
 namespace Microsoft.ML.Oversampling.Cli.Commands;
 
+// Inside Microsoft.ML.*, a bare Command would be ML.NET\'s Microsoft.ML.Command namespace.
+using Command = System.CommandLine.Command;
+
 /// <summary>
-/// <c>oversample evaluate</c>: repeated stratified k-fold cross-validation of each method followed by a trainer,
-/// on a file or an embedded dataset (the default run).
+/// <c>oversample evaluate</c>: repeated k-fold cross-validation of each method in the pipeline
+/// NormalizeMinMax → method → trainer, on a file or an embedded dataset (default: yeast4, built from the library's
+/// matrix loader), printing mean ± std of the metrics and optionally every fold as JSON.
 /// </summary>
 internal static class EvaluateCommand
 {
-    private static readonly (string Metric, string Header)[] s_shown =
+    private static readonly (string Metric, string Header)[] s_binary =
     [
         ("AreaUnderRocCurve", "AUC"), ("AreaUnderPrecisionRecallCurve", "AUPRC"), ("F1Score", "F1"),
         ("PositivePrecision", "precision"), ("PositiveRecall", "recall"), ("GeometricMean", "G-mean"),
+    ];
+
+    private static readonly (string Metric, string Header)[] s_multiclass =
+    [
+        ("MicroAccuracy", "micro acc."), ("MacroAccuracy", "macro acc."), ("LogLoss", "log-loss"), ("GeometricMean", "G-mean"),
     ];
 
     public static Command Create(TextWriter output, TextWriter error)
     {
         var input = CommonOptions.Input();
         var label = CommonOptions.Label();
-        var positive = CommonOptions.PositiveLabel();
+        var positive = CommonOptions.Positive();
+        var categorical = CommonOptions.Categorical();
+        var missing = CommonOptions.Missing();
         var dataset = CommonOptions.Dataset();
         var methods = new Option<string>("--methods", "-m")
         {
-            Description = $"Comma-separated methods: {ComponentRegistry.NoSampler}, {string.Join(", ", ComponentRegistry.Samplers.Select(s => s.Name))}.",
+            Description = $"Comma-separated methods: {MethodFactory.Describe(includeNone: true)}.",
             DefaultValueFactory = _ => "none,random,smote,deep-smote",
         };
         var trainer = CommonOptions.Trainer();
-        var folds = new Option<int>("--folds") { Description = "Folds per repeat.", DefaultValueFactory = _ => 5 };
-        var repeats = new Option<int>("--repeats") { Description = "Repetitions with fresh fold assignments.", DefaultValueFactory = _ => 3 };
+        var folds = new Option<int>("--folds") { Description = "Folds per repeat (at least 2).", DefaultValueFactory = _ => 5 };
+        var repeats = new Option<int>("--repeats") { Description = "Repetitions with fresh fold assignments (at least 1).", DefaultValueFactory = _ => 3 };
         var seed = CommonOptions.Seed();
-        var methodOptions = CommonOptions.ComponentOptions();
+        var methodOptions = CommonOptions.MethodOptions();
         var trainerOptions = CommonOptions.TrainerOptions();
-        var json = new Option<FileInfo?>("--json") { Description = "Also write the results as JSON to this file." };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write every fold's metrics as JSON to this file (replaced atomically)." };
 
-        var command = new Command("evaluate", "Cross-validate methods followed by a trainer and print mean ± std of the metrics. With no input, uses the embedded default dataset.")
+        var command = new Command("evaluate", "Cross-validate methods followed by a trainer and print mean ± std of the metrics. With no input, uses the embedded yeast4.")
         {
-            input, label, positive, dataset, methods, trainer, folds, repeats, seed, methodOptions, trainerOptions, json,
+            input, label, positive, categorical, missing, dataset, methods, trainer, folds, repeats, seed, methodOptions, trainerOptions, json,
         };
         CliAction.Set(command, error, parse =>
         {
-            int seedValue = parse.GetValue(seed);
-            var (data, dataName) = CommonOptions.LoadData(new OversamplingContext(seedValue), parse.GetValue(input), parse.GetValue(label)!,
-                parse.GetValue(positive), parse.GetValue(dataset), allowDefault: true);
-            string[] methodNames = parse.GetValue(methods)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (methodNames.Length == 0)
+            int seedValue = parse.GetValue(seed), foldCount = parse.GetValue(folds), repeatCount = parse.GetValue(repeats);
+            string? jsonPath = parse.GetValue(json) is { } j ? OutputFiles.Check(j.FullName, "--json", (parse.GetValue(input)?.FullName, "--input")) : null;
+            if (foldCount < 2)
             {
-                throw new ArgumentException("--methods names no method.");
+                throw new CliException($"--folds {foldCount}: cross-validation needs at least 2 folds.");
             }
 
-            foreach (string name in methodNames.Where(n => n != ComponentRegistry.NoSampler))
+            if (repeatCount < 1)
             {
-                ComponentRegistry.Sampler(name); // fail fast on a typo, before any work
+                throw new CliException($"--repeats {repeatCount}: give at least 1.");
+            }
+
+            string[] methodNames = CommonOptions.Split(parse.GetValue(methods)!);
+            if (methodNames.Length == 0)
+            {
+                throw new CliException("--methods names no method.");
             }
 
             string trainerName = parse.GetValue(trainer)!;
-            int foldCount = parse.GetValue(folds), repeatCount = parse.GetValue(repeats);
-            output.WriteLine($"dataset {dataName}: {data.RowCount} rows, {data.GetVectorColumn("Features").Size} features; trainer {trainerName}; {repeatCount}x{foldCount}-fold stratified CV, seed {seedValue}");
+            string[] trainOptions = parse.GetValue(trainerOptions) ?? [];
+            TrainerCatalog.Check(trainerName, trainOptions);
+            var cats = CommonOptions.CategoricalNames(parse.GetValue(categorical), parse.GetValue(methodOptions));
+            using InputData loaded = InputData.Load(new MLContext(seedValue), parse.GetValue(input), parse.GetValue(dataset), parse.GetValue(label)!, parse.GetValue(positive),
+                cats, CommonOptions.ParseMissing(parse.GetValue(missing)!), allowDefault: true);
+            var assignments = methodNames.ToDictionary(m => m, m => MethodFactory.IsNone(m) ? [] : MethodFactory.Assignments(m, parse.GetValue(methodOptions) ?? [], seedValue, loaded.Data.FeatureNames, cats));
+            output.WriteLine($"dataset {loaded.Describe()}; trainer {trainerName}; {repeatCount}x{foldCount}-fold cross-validation, seed {seedValue}");
 
             var results = CliProgress.Run(error, "cross-validating", methodNames, method => method, method =>
             {
                 // A fresh context per method with the same seed: every method sees the same folds.
-                var ctx = new OversamplingContext(seedValue);
-                IEstimator<ITransformer> pipeline = ctx.Transforms.NormalizeMeanVariance();
-                if (method != ComponentRegistry.NoSampler)
-                {
-                    pipeline = pipeline.Append(ComponentRegistry.CreateSampler(ctx, method, parse.GetValue(methodOptions) ?? []));
-                }
+                var ml = new MLContext(seedValue);
+                IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, loaded.Data, method, assignments[method], trainerName, trainOptions);
+                return ClassNames.Translate(loaded.Data.Classes, () => CrossValidation.Run(ml, loaded.Data, pipeline, foldCount, repeatCount, seedValue), $"method '{method}': ");
+            }, (method, r, elapsed) => string.Create(CultureInfo.InvariantCulture, $"{method}: {r.Count} folds in {elapsed.TotalSeconds:F1} s"));
 
-                pipeline = pipeline.Append(ComponentRegistry.CreateTrainer(ctx, trainerName, parse.GetValue(trainerOptions) ?? []));
-                return (Method: method, Result: ctx.BinaryClassification.CrossValidate(data, pipeline, foldCount, repeatCount, seed: seedValue));
-            }, (method, r, elapsed) => string.Create(CultureInfo.InvariantCulture, $"{method}: {r.Result.Folds.Count} folds in {elapsed.TotalSeconds:F2} s"));
-
-            PrintTable(output, results);
-            if (parse.GetValue(json) is { } jsonFile)
+            var shown = loaded.Data.IsMulticlass ? s_multiclass : s_binary;
+            PrintTable(output, methodNames, results, shown);
+            if (jsonPath is not null)
             {
-                WriteJson(jsonFile.FullName, results, trainerName, dataName);
-                output.WriteLine($"wrote {jsonFile.FullName}");
+                OutputFiles.WriteText(jsonPath, w => w.Write(Json(methodNames, results, trainerName, loaded.Data.Name, foldCount, repeatCount, seedValue)));
+                output.WriteLine($"wrote {jsonPath}");
             }
 
             return 0;
@@ -89,20 +105,21 @@ internal static class EvaluateCommand
         return command;
     }
 
-    private static void PrintTable(TextWriter output, List<(string Method, CrossValidationResult<ITransformer> Result)> results)
+    private static void PrintTable(TextWriter output, string[] methods, List<IReadOnlyList<FoldScores>> results, (string Metric, string Header)[] shown)
     {
         var table = new Table().AddColumn("method");
-        foreach (var (_, header) in s_shown)
+        foreach (var (_, header) in shown)
         {
             table.AddColumn(new TableColumn(header).RightAligned());
         }
 
         table.AddColumn(new TableColumn("fit s").RightAligned());
-        foreach (var (method, result) in results)
+        for (int i = 0; i < methods.Length; i++)
         {
-            var cells = new List<string> { method };
-            cells.AddRange(s_shown.Select(m => Format(result.Summary[m.Metric])));
-            cells.Add(result.FitSeconds.Mean.ToString("F3", CultureInfo.InvariantCulture));
+            var folds = results[i];
+            var cells = new List<string> { Markup.Escape(methods[i]) };
+            cells.AddRange(shown.Select(m => Format(new MetricStatistics(folds.Select(f => f.Metrics[m.Metric])))));
+            cells.Add(folds.Average(f => f.FitSeconds).ToString("F3", CultureInfo.InvariantCulture));
             table.AddRow(cells.ToArray());
         }
 
@@ -111,20 +128,37 @@ internal static class EvaluateCommand
     }
 
     private static string Format(MetricStatistics s) =>
-        string.Create(CultureInfo.InvariantCulture, $"{s.Mean:F3} ± {s.StandardDeviation:F3}");
+        double.IsNaN(s.Mean) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{s.Mean:F3} ± {s.StandardDeviation:F3}");
 
-    private static void WriteJson(string path, List<(string Method, CrossValidationResult<ITransformer> Result)> results, string trainer, string dataset)
+    private static string Json(string[] methods, List<IReadOnlyList<FoldScores>> results, string trainer, string dataset, int folds, int repeats, int seed)
     {
-        var document = results.Select(r => new Dictionary<string, object>
+        var document = new Dictionary<string, object>
         {
-            ["method"] = r.Method,
-            ["trainer"] = trainer,
             ["dataset"] = dataset,
-            ["metrics"] = r.Result.Summary.ToDictionary(
-                kv => kv.Key,
-                kv => new Dictionary<string, object> { ["mean"] = kv.Value.Mean, ["std"] = kv.Value.StandardDeviation, ["folds"] = kv.Value.Values }),
-            ["fitSeconds"] = r.Result.FitSeconds.Mean,
-        }).ToList();
-        File.WriteAllText(path, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
+            ["trainer"] = trainer,
+            ["folds"] = folds,
+            ["repeats"] = repeats,
+            ["seed"] = seed,
+            ["methods"] = methods.Select((m, i) => new Dictionary<string, object>
+            {
+                ["method"] = m,
+                ["summary"] = results[i][0].Metrics.Keys.ToDictionary(k => k, k =>
+                {
+                    var s = new MetricStatistics(results[i].Select(f => f.Metrics[k]));
+                    return new Dictionary<string, double?> { ["mean"] = Finite(s.Mean), ["std"] = Finite(s.StandardDeviation) };
+                }),
+                ["fitSecondsMean"] = results[i].Average(f => f.FitSeconds),
+                ["folds"] = results[i].Select(f => new Dictionary<string, object>
+                {
+                    ["repeat"] = f.Repeat,
+                    ["fold"] = f.Fold,
+                    ["fitSeconds"] = f.FitSeconds,
+                    ["metrics"] = f.Metrics.ToDictionary(kv => kv.Key, kv => Finite(kv.Value)),
+                }).ToList(),
+            }).ToList(),
+        };
+        return JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true });
     }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }

@@ -1,11 +1,12 @@
-using Microsoft.ML.Oversampling.Data;
+using Microsoft.ML.Oversampling.Cli.Data;
+using Microsoft.ML.Oversampling.Cli.Infrastructure;
 
 namespace Microsoft.ML.Oversampling.Cli.Studies;
 
 /// <summary>A dataset of a study, loaded on demand.</summary>
 /// <param name="Name">The name shown in the report.</param>
 /// <param name="Load">Loads the data.</param>
-internal sealed record StudyDataset(string Name, Func<DataView> Load);
+internal sealed record StudyDataset(string Name, Func<MLContext, TrainingData> Load);
 
 /// <summary>Two methods compared head to head in a study's summary.</summary>
 /// <param name="Challenger">The method whose wins are counted.</param>
@@ -21,7 +22,7 @@ internal sealed record MethodComparison(string Challenger, string Baseline)
                 string[] parts = pair.Split(':', StringSplitOptions.TrimEntries);
                 return parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0
                     ? new MethodComparison(parts[0], parts[1])
-                    : throw new ArgumentException($"Comparison '{pair}' must be written challenger:baseline, e.g. deep-smote:smote.");
+                    : throw new CliException($"Comparison '{pair}' must be written challenger:baseline, e.g. deep-smote:smote.");
             }).ToList();
 
     /// <inheritdoc />
@@ -47,7 +48,7 @@ internal sealed record MethodSpec(string Label, string Name, IReadOnlyList<strin
 
         if (!text.EndsWith(')') || open == 0)
         {
-            throw new ArgumentException($"Method '{text}' must be written name or name(key=value;key=value).");
+            throw new CliException($"Method '{text}' must be written name or name(key=value;key=value).");
         }
 
         string[] options = text[(open + 1)..^1].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -131,6 +131,7 @@ internal static class StudyReport
 
     private static string PValue(List<(double A, double B)> pairs)
     {
+        pairs = pairs.Where(p => double.IsFinite(p.A) && double.IsFinite(p.B)).ToList();
         if (pairs.All(p => p.A == p.B))
         {
             return "n/a (no differences)";
@@ -154,7 +155,7 @@ internal static class StudyReport
         public string Format(string metric)
         {
             var s = Stats(metric);
-            return string.Create(Invariant, $"{s.Mean:F3} ± {s.StandardDeviation:F3}");
+            return double.IsNaN(s.Mean) ? "n/a" : string.Create(Invariant, $"{s.Mean:F3} ± {s.StandardDeviation:F3}");
         }
 
         private MetricStatistics Stats(string metric) => new(runs.Select(r => r.Metrics[metric]));

@@ -1,5 +1,7 @@
-using Microsoft.ML.Oversampling.Data;
-using Microsoft.ML.Oversampling.Pipeline;
+using Microsoft.ML.Oversampling.Cli.Data;
+using Microsoft.ML.Oversampling.Cli.Evaluation;
+using Microsoft.ML.Oversampling.Cli.Infrastructure;
+using Microsoft.ML.Oversampling.Cli.Training;
 
 namespace Microsoft.ML.Oversampling.Cli.Studies;
 
@@ -7,8 +9,8 @@ namespace Microsoft.ML.Oversampling.Cli.Studies;
 internal sealed record StudyRun(string Dataset, string Trainer, string Method, int Seed, IReadOnlyDictionary<string, double> Metrics, double FitSeconds, string? Error);
 
 /// <summary>
-/// Runs a <see cref="StudyPlan"/>: for each seed the whole pipeline (normalizer → method → trainer) is re-run under a
-/// fresh context with that seed, through stratified k-fold cross-validation whose folds also follow the seed.
+/// Runs a <see cref="StudyPlan"/>: for each seed the whole pipeline (NormalizeMinMax → method → trainer) is re-run
+/// under a fresh <c>MLContext</c> with that seed, through k-fold cross-validation whose folds also follow the seed.
 /// A method that fails on a dataset (for example too few minority rows for its neighbours) is recorded with its error.
 /// </summary>
 internal static class StudyRunner
@@ -42,7 +44,7 @@ internal static class StudyRunner
     private static List<StudyRun> RunDatasets(StudyPlan plan, TextWriter progress) =>
         CliProgress.Run(progress, "study", plan.Datasets, d => d.Name, dataset =>
         {
-            DataView data = dataset.Load();
+            TrainingData data = dataset.Load(new MLContext(plan.FirstSeed));
             var runs = new List<StudyRun>();
             foreach (string trainer in plan.Trainers)
             {
@@ -59,26 +61,26 @@ internal static class StudyRunner
         }, (dataset, runs, elapsed) => $"{dataset.Name}: {runs.Count} runs, {runs.Count(r => r.Error is not null)} failed, {elapsed.TotalSeconds:F1} s", plan.Jobs)
         .SelectMany(runs => runs).ToList();
 
-    private static StudyRun RunOne(StudyPlan plan, string dataset, DataView data, string trainer, string method, int seed)
+    private static StudyRun RunOne(StudyPlan plan, string dataset, TrainingData data, string trainer, string method, int seed)
     {
-        var ctx = new OversamplingContext(seed);
+        var ml = new MLContext(seed);
         try
         {
-            IEstimator<ITransformer> pipeline = ctx.Transforms.NormalizeMeanVariance();
-            MethodSpec spec = MethodSpec.Parse(method);
-            if (spec.Name != ComponentRegistry.NoSampler)
+            if (data.IsMulticlass)
             {
-                pipeline = pipeline.Append(ComponentRegistry.CreateSampler(ctx, spec.Name, [.. plan.MethodOptions, .. spec.Options]));
+                throw new CliException($"dataset '{dataset}' has {data.Classes.Values.Count} classes; a study compares binary datasets.");
             }
 
-            pipeline = pipeline.Append(ComponentRegistry.CreateTrainer(ctx, trainer, []));
+            MethodSpec spec = MethodSpec.Parse(method);
+            IReadOnlyList<string> assignments = MethodFactory.IsNone(spec.Name) ? [] : MethodFactory.Assignments(spec.Name, [.. plan.MethodOptions, .. spec.Options], seed, data.FeatureNames, []);
+            IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, data, spec.Name, assignments, trainer, []);
             // With fixed folds every seed sees the same split, so the spread across seeds is the pipeline's own randomness.
-            var result = ctx.BinaryClassification.CrossValidate(data, pipeline, plan.Folds, repeats: 1, seed: plan.FixedFolds ? plan.FirstSeed : seed);
-            return new StudyRun(dataset, trainer, method, seed, Metrics.ToDictionary(m => m, m => result.Summary[m].Mean), result.FitSeconds.Mean, null);
+            var folds = ClassNames.Translate(data.Classes, () => CrossValidation.Run(ml, data, pipeline, plan.Folds, repeats: 1, seed: plan.FixedFolds ? plan.FirstSeed : seed));
+            return new StudyRun(dataset, trainer, method, seed, Metrics.ToDictionary(m => m, m => folds.Average(f => f.Metrics[m])), folds.Average(f => f.FitSeconds), null);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or CliException)
         {
-            return new StudyRun(dataset, trainer, method, seed, new Dictionary<string, double>(), 0, e.Message);
+            return new StudyRun(dataset, trainer, method, seed, new Dictionary<string, double>(), 0, CliAction.OneLine(e));
         }
     }
 }

@@ -71,4 +71,11 @@ internal static class MLNetTestData
 
         return n;
     }
+
+    /// <summary>Fits the pipeline most tests use: min–max scaling, SMOTE (seed 3), then a small FastTree.</summary>
+    public static ITransformer FitSmoteFastTree(MLContext ml, IDataView data) =>
+        ml.Transforms.NormalizeMinMax("Features")
+            .Append(ml.Transforms.Oversampling.Smote(seed: 3))
+            .Append(ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 8, numberOfTrees: 20))
+            .Fit(data);
 }

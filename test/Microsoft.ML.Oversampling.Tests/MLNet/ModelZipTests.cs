@@ -14,10 +14,7 @@ public sealed class ModelZipTests
         var ml = new MLContext(seed: 1);
         BinaryRow[] rows = MLNetTestData.Rows("yeast4");
         IDataView data = MLNetTestData.Load(ml, rows, 8);
-        var model = ml.Transforms.NormalizeMinMax("Features")
-            .Append(ml.Transforms.Oversampling.Smote(seed: 3))
-            .Append(ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 8, numberOfTrees: 20))
-            .Fit(data);
+        ITransformer model = MLNetTestData.FitSmoteFastTree(ml, data);
         string directory = Directory.CreateTempSubdirectory("oversampling-zip-").FullName;
         try
         {

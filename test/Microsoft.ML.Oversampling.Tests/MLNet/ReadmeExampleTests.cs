@@ -35,6 +35,7 @@ public sealed partial class ReadmeExampleTests
             Assert.True(counts.Success, output[3]);
             Assert.Equal(counts.Groups[1].Value, counts.Groups[2].Value);
             Assert.InRange(int.Parse(counts.Groups[1].Value, CultureInfo.InvariantCulture), 1000, 1150);
+            Assert.Matches(@"^5-fold CV x 2: F1 0\.\d{4} ± 0\.\d{4}, G-mean 0\.\d{4} ± 0\.\d{4}$", output[4]);
         }
         finally
         {

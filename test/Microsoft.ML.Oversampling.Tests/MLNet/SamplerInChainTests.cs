@@ -57,10 +57,7 @@ public sealed class SamplerInChainTests
         var ml = new MLContext(seed: 1);
         BinaryRow[] rows = MLNetTestData.Rows("yeast4");
         IDataView data = MLNetTestData.Load(ml, rows, 8);
-        var model = ml.Transforms.NormalizeMinMax("Features")
-            .Append(ml.Transforms.Oversampling.Smote(seed: 3))
-            .Append(ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 8, numberOfTrees: 20))
-            .Fit(data);
+        ITransformer model = MLNetTestData.FitSmoteFastTree(ml, data);
 
         var engine = ml.Model.CreatePredictionEngine<BinaryRow, BinaryPrediction>(model, inputSchemaDefinition: MLNetTestData.Schema(8));
         float[] batchScores = model.Transform(data).GetColumn<float>("Score").ToArray();
@@ -95,5 +92,29 @@ public sealed class SamplerInChainTests
         Assert.Equal(Minority, positives);
         Assert.Equal(5, probe.Fits.Count);
         Assert.All(probe.Fits, fit => Assert.Equal(fit.Rows, 2 * fit.Positives)); // each training fold was balanced
+    }
+
+    [Theory]
+    [MemberData(nameof(Trainers))]
+    public void StratifiedCrossValidate_OversamplesTrainingFoldsOnly(string trainer)
+    {
+        var ml = new MLContext(seed: 1);
+        IDataView data = MLNetTestData.Load(ml, "yeast4");
+        var probe = new RowCountingEstimator();
+        var pipeline = ml.Transforms.Oversampling.Smote(seed: 3).Append(probe).Append(Trainer(ml, trainer));
+
+        var result = ml.BinaryClassification.CrossValidateStratified(data, pipeline, numberOfFolds: 5, repeats: 2, seed: 1);
+
+        for (int repeat = 0; repeat < 2; repeat++)
+        {
+            var folds = result.Folds.Where(f => f.Repeat == repeat).ToArray();
+            int[] ids = folds.SelectMany(f => f.ScoredHoldOutSet.GetColumn<int>("Id")).Order().ToArray();
+            Assert.Equal(Enumerable.Range(0, Rows), ids); // each original row tested once, no synthetic row
+            Assert.All(folds, f => Assert.InRange(f.ScoredHoldOutSet.GetColumn<bool>("Label").Count(l => l), 10, 11));
+        }
+
+        Assert.Equal(10, probe.Fits.Count);
+        Assert.All(probe.Fits, fit => Assert.Equal(fit.Rows, 2 * fit.Positives)); // every training fold balanced
+        Assert.All(probe.Fits, fit => Assert.InRange(fit.Positives, 1146, 1147)); // 4/5 of the 1433 majority rows
     }
 }
