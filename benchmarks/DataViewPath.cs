@@ -24,12 +24,17 @@ internal static class DataViewPath
     /// resampled view) and of one plain cursor pass over the input view (ML.NET's own cost of reading it, which any
     /// consumer of the view pays), and the resampled row count (read back in full, untimed).
     /// </summary>
-    public static (double FitSeconds, double ReadSeconds, long Rows) Run(string method, DenseMatrix x, int[] y, int repeats, int warmup)
+    public static (double FitSeconds, double ReadSeconds, long Rows) Run(string method, DenseMatrix x, int[] y, int repeats, int warmup, bool cached)
     {
         var ml = new MLContext(seed: 0);
         var definition = SchemaDefinition.Create(typeof(Row));
         definition[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, x.Columns);
         IDataView data = ml.Data.LoadFromEnumerable(Enumerable.Range(0, x.Rows).Select(i => new Row { Label = y[i] == 1, Features = x.Row(i).ToArray() }).ToArray(), definition);
+        if (cached)
+        {
+            data = ml.Data.Cache(data); // ML.NET's in-memory column cache, as a pipeline with AppendCacheCheckpoint reads it
+            ReadAll(data);
+        }
 
         for (int i = 0; i < warmup; i++)
         {

@@ -18,7 +18,7 @@ public sealed class ResampleCommand : IBenchmarkCommand
     public string Name => "resample";
 
     /// <inheritdoc />
-    public string Description => "SMOTE/Borderline/ADASYN vs imbalanced-learn fit_resample (--rows --features --large --datasets --methods --repeats --warmup)";
+    public string Description => "SMOTE/Borderline/ADASYN vs imbalanced-learn fit_resample (--rows --features --large --datasets --methods --repeats --warmup --idataview [--cached])";
 
     /// <inheritdoc />
     public int Run(BenchmarkArguments arguments)
@@ -36,6 +36,7 @@ public sealed class ResampleCommand : IBenchmarkCommand
         string python = arguments.String("python", "/usr/bin/python3");
         bool skipImblearn = arguments.Flag("skip-imblearn");
         bool viaDataView = arguments.Flag("idataview");
+        bool cachedView = arguments.Flag("cached");
         string outDirectory = arguments.String("out", Path.Combine("benchmarks", "out"));
         Directory.CreateDirectory(outDirectory);
 
@@ -80,7 +81,7 @@ public sealed class ResampleCommand : IBenchmarkCommand
                 string viewCells = "";
                 if (viaDataView)
                 {
-                    var (viewSeconds, readSeconds, viewRows) = DataViewPath.Run(method, x, y, caseRepeats, caseWarmup);
+                    var (viewSeconds, readSeconds, viewRows) = DataViewPath.Run(method, x, y, caseRepeats, caseWarmup, cachedView);
                     if (viewRows != rowsOut)
                     {
                         throw new InvalidOperationException($"The IDataView path gave {viewRows} rows where the matrix path gave {rowsOut}.");

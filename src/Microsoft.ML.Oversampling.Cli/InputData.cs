@@ -1,3 +1,4 @@
+using Microsoft.ML.Data;
 using Microsoft.ML.Oversampling.Cli.Data;
 using Microsoft.ML.Oversampling.Cli.Infrastructure;
 using Microsoft.ML.Oversampling.Datasets;
@@ -59,6 +60,22 @@ internal sealed class InputData : IDisposable
         catch (ArgumentException e)
         {
             throw new CliException("--dataset: " + CliAction.OneLine(e));
+        }
+    }
+
+    /// <summary>Rows per label value.</summary>
+    public IReadOnlyDictionary<string, int> ClassCounts() =>
+        Table is not null
+            ? Table.Labels.GroupBy(l => l, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal)
+            : Data.Data.GetColumn<bool>(TrainingData.LabelColumn).GroupBy(l => Data.Classes.Text(l ? 1 : 0)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    /// <summary>Fails before any work when a class has fewer rows than <paramref name="folds"/>.</summary>
+    public void CheckFolds(int folds)
+    {
+        var (value, rows) = ClassCounts().OrderBy(kv => kv.Value).First();
+        if (rows < folds)
+        {
+            throw new CliException($"--folds {folds}: class '{value}' of {(Table?.LabelName is { } l ? $"column '{l}'" : Data.Name)} has only {rows} rows; every test fold needs a row of each class, so use at most {rows} folds.");
         }
     }
 

@@ -13,7 +13,7 @@ namespace Microsoft.ML.Oversampling.Cli.Commands;
 using Command = System.CommandLine.Command;
 
 /// <summary>
-/// <c>oversample evaluate</c>: repeated k-fold cross-validation of each method in the pipeline
+/// <c>oversample evaluate</c>: stratified, repeated k-fold cross-validation of each method in the pipeline
 /// NormalizeMinMax → method → trainer, on a file or an embedded dataset (default: yeast4, built from the library's
 /// matrix loader), printing mean ± std of the metrics and optionally every fold as JSON.
 /// </summary>
@@ -27,7 +27,7 @@ internal static class EvaluateCommand
 
     private static readonly (string Metric, string Header)[] s_multiclass =
     [
-        ("MicroAccuracy", "micro acc."), ("MacroAccuracy", "macro acc."), ("LogLoss", "log-loss"), ("GeometricMean", "G-mean"),
+        ("MicroAccuracy", "micro acc."), ("MacroAccuracy", "macro acc."), ("LogLoss", "log-loss"), ("GeometricMean", "G-mean"), ("BalancedAccuracy", "bal. acc."),
     ];
 
     public static Command Create(TextWriter output, TextWriter error)
@@ -51,7 +51,7 @@ internal static class EvaluateCommand
         var trainerOptions = CommonOptions.TrainerOptions();
         var json = new Option<FileInfo?>("--json") { Description = "Also write every fold's metrics as JSON to this file (replaced atomically)." };
 
-        var command = new Command("evaluate", "Cross-validate methods followed by a trainer and print mean ± std of the metrics. With no input, uses the embedded yeast4.")
+        var command = new Command("evaluate", "Stratified cross-validation of methods followed by a trainer: prints mean ± std of the metrics. With no input, uses the embedded yeast4.")
         {
             input, label, positive, categorical, missing, dataset, methods, trainer, folds, repeats, seed, methodOptions, trainerOptions, json,
         };
@@ -81,14 +81,15 @@ internal static class EvaluateCommand
             var cats = CommonOptions.CategoricalNames(parse.GetValue(categorical), parse.GetValue(methodOptions));
             using InputData loaded = InputData.Load(new MLContext(seedValue), parse.GetValue(input), parse.GetValue(dataset), parse.GetValue(label)!, parse.GetValue(positive),
                 cats, CommonOptions.ParseMissing(parse.GetValue(missing)!), allowDefault: true);
-            var assignments = methodNames.ToDictionary(m => m, m => MethodFactory.IsNone(m) ? [] : MethodFactory.Assignments(m, parse.GetValue(methodOptions) ?? [], seedValue, loaded.Data.FeatureNames, cats));
-            output.WriteLine($"dataset {loaded.Describe()}; trainer {trainerName}; {repeatCount}x{foldCount}-fold cross-validation, seed {seedValue}");
+            loaded.CheckFolds(foldCount);
+            var assignments = methodNames.ToDictionary(m => m, m => MethodFactory.IsNone(m) ? [] : MethodFactory.Assignments(m, parse.GetValue(methodOptions) ?? [], seedValue, cats));
+            output.WriteLine($"dataset {loaded.Describe()}; trainer {trainerName}; {repeatCount}x{foldCount}-fold stratified cross-validation, seed {seedValue}");
 
             var results = CliProgress.Run(error, "cross-validating", methodNames, method => method, method =>
             {
                 // A fresh context per method with the same seed: every method sees the same folds.
                 var ml = new MLContext(seedValue);
-                IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, loaded.Data, method, assignments[method], trainerName, trainOptions);
+                IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, loaded.Data, method, assignments[method], trainerName, trainOptions, seedValue);
                 return ClassNames.Translate(loaded.Data.Classes, () => CrossValidation.Run(ml, loaded.Data, pipeline, foldCount, repeatCount, seedValue), $"method '{method}': ");
             }, (method, r, elapsed) => string.Create(CultureInfo.InvariantCulture, $"{method}: {r.Count} folds in {elapsed.TotalSeconds:F1} s"));
 

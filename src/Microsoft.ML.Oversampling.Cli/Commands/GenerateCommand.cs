@@ -49,7 +49,7 @@ internal static class GenerateCommand
             var ml = new MLContext(seedValue);
             using InputData loaded = InputData.FromFile(ml, inputPath, parse.GetValue(label)!, parse.GetValue(positive), [], CommonOptions.ParseMissing(parse.GetValue(missing)!));
             string methodName = parse.GetValue(method)!;
-            IReadOnlyList<string> assignments = MethodFactory.Assignments(methodName, parse.GetValue(options) ?? [], seedValue, loaded.Data.FeatureNames, []);
+            IReadOnlyList<string> assignments = MethodFactory.Assignments(methodName, parse.GetValue(options) ?? [], seedValue, []);
             OversamplingEstimator sampler = MethodFactory.Create(ml, methodName, assignments);
             IDataView featurized = loaded.Data.Featurized();
             OversamplingTransformer fitted = CliProgress.RunOne(error, $"training {methodName}", () => ClassNames.Translate(loaded.Data.Classes, () => sampler.Fit(featurized)));

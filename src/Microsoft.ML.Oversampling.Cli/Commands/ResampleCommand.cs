@@ -51,7 +51,16 @@ internal static class ResampleCommand
                 userOptions.Add($"SamplingStrategy={s}");
             }
 
-            IReadOnlyList<string> assignments = MethodFactory.Assignments(parse.GetValue(method)!, userOptions, seedValue, data.FeatureNames, cats);
+            IReadOnlyList<string> assignments;
+            try
+            {
+                assignments = MethodFactory.Assignments(parse.GetValue(method)!, userOptions, seedValue, cats);
+            }
+            catch (CliException e) when (parse.GetValue(strategy) is { } given && e.Message.StartsWith($"--option SamplingStrategy={given}:", StringComparison.Ordinal))
+            {
+                throw new CliException($"--strategy {given}:{e.Message[$"--option SamplingStrategy={given}:".Length..]}");
+            }
+
             output.WriteLine($"data {loaded.Describe()}");
             IDataView featurized = data.Featurized();
             OversamplingEstimator sampler = MethodFactory.Create(ml, parse.GetValue(method)!, assignments);

@@ -67,7 +67,7 @@ internal static class StudyCommand
             string[] trainerNames = Split(parse.GetValue(trainers)!);
             foreach (MethodSpec m in methodNames.Select(MethodSpec.Parse).Where(m => !MethodFactory.IsNone(m.Name)))
             {
-                _ = MethodFactory.Assignments(m.Name, [.. parse.GetValue(options) ?? [], .. m.Options], 1, [], []); // fails now, not hours into the study
+                _ = MethodFactory.Assignments(m.Name, [.. parse.GetValue(options) ?? [], .. m.Options], 1, []); // fails now, not hours into the study
             }
 
             foreach (string t in trainerNames)

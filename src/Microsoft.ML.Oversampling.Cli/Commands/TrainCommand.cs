@@ -50,8 +50,8 @@ internal static class TrainCommand
                 throw new CliException($"--option {samplerOptions[0]} was given, but method 'none' takes no options.");
             }
 
-            IReadOnlyList<string> assignments = MethodFactory.IsNone(methodName) ? [] : MethodFactory.Assignments(methodName, samplerOptions, seedValue, loaded.Data.FeatureNames, cats);
-            IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, loaded.Data, methodName, assignments, trainerName, trainOptions);
+            IReadOnlyList<string> assignments = MethodFactory.IsNone(methodName) ? [] : MethodFactory.Assignments(methodName, samplerOptions, seedValue, cats);
+            IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, loaded.Data, methodName, assignments, trainerName, trainOptions, seedValue);
             output.WriteLine($"data {loaded.Describe()}; method {methodName}; trainer {trainerName}{(loaded.Data.IsMulticlass ? " (multiclass)" : string.Empty)}; seed {seedValue}");
 
             var stopwatch = Stopwatch.StartNew();

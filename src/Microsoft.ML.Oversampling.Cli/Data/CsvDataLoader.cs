@@ -17,9 +17,7 @@ internal static class CsvDataLoader
     private const string LabelTextColumn = "LabelText";
 
     /// <summary>Whether <paramref name="name"/> is one of <see cref="ReservedNames"/>.</summary>
-    public static bool IsReservedName(string name) => ReservedNames.Contains(name) || name.EndsWith(CodeSuffix, StringComparison.Ordinal);
-
-    private const string CodeSuffix = "#code";
+    public static bool IsReservedName(string name) => ReservedNames.Contains(name);
 
     /// <summary>Loads labelled training data.</summary>
     public static TrainingData LoadLabelled(MLContext ml, CsvTable table, string? positive, MissingValuePolicy missing)
@@ -69,7 +67,8 @@ internal static class CsvDataLoader
             MissingRealsAsNaNs = true,
         });
 
-    /// <summary>Feature columns → the <c>Features</c> vector, in file order; categorical columns become their value's code (1 = first value).</summary>
+    /// <summary>Feature columns → the <c>Features</c> vector, in file order, each slot named after its column; categorical
+    /// columns become their value's code (1 = first value).</summary>
     private static List<IEstimator<ITransformer>> Featurize(MLContext ml, CsvTable table, MissingValuePolicy missing)
     {
         var steps = new List<IEstimator<ITransformer>>();
@@ -79,13 +78,11 @@ internal static class CsvDataLoader
             string name = table.Header[i];
             if (table.Categories.TryGetValue(i, out string[]? values))
             {
-                steps.Add(ml.Transforms.Conversion.MapValue(name + CodeSuffix, values.Select((v, k) => new KeyValuePair<string, float>(v, k + 1)), name));
-                sources.Add(name + CodeSuffix);
+                // In place: the code column hides the text one, so the Features slot keeps the column's name.
+                steps.Add(ml.Transforms.Conversion.MapValue(name, values.Select((v, k) => new KeyValuePair<string, float>(v, k + 1)), name));
             }
-            else
-            {
-                sources.Add(name);
-            }
+
+            sources.Add(name);
         }
 
         steps.Add(ml.Transforms.Concatenate(TrainingData.FeaturesColumn, [.. sources]));

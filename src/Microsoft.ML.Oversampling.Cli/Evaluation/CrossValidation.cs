@@ -1,45 +1,33 @@
-using System.Diagnostics;
 using Microsoft.ML.Data;
 using Microsoft.ML.Oversampling.Cli.Data;
 
 namespace Microsoft.ML.Oversampling.Cli.Evaluation;
 
 /// <summary>
-/// The one seam between the tool and cross-validation: repeated k-fold cross-validation of a pipeline, returning every
-/// fold's metrics. It uses ML.NET's <c>CrossValidate</c> (not stratified; fit time per fold is the repeat's time split
-/// evenly) until the library's stratified cross-validation is available.
+/// The one seam between the tool and cross-validation: the library's stratified, repeated k-fold cross-validation
+/// (<c>CrossValidateStratified</c>: every test fold holds its share of every class), returning every fold's metrics
+/// under ML.NET's names plus the imbalance extensions (G-mean, balanced accuracy, Matthews correlation).
 /// </summary>
 internal static class CrossValidation
 {
-    /// <summary>The binary metrics, by ML.NET's names.</summary>
+    /// <summary>The binary metrics, by ML.NET's names and the extensions'.</summary>
     public static readonly IReadOnlyList<string> BinaryMetrics =
-        ["AreaUnderRocCurve", "AreaUnderPrecisionRecallCurve", "F1Score", "PositivePrecision", "PositiveRecall", "Accuracy", "GeometricMean"];
-
-    /// <summary>The multiclass metrics, by ML.NET's names.</summary>
-    public static readonly IReadOnlyList<string> MulticlassMetrics = ["MicroAccuracy", "MacroAccuracy", "LogLoss", "GeometricMean"];
+    [
+        "AreaUnderRocCurve", "AreaUnderPrecisionRecallCurve", "F1Score", "PositivePrecision", "PositiveRecall", "Accuracy",
+        "GeometricMean", "BalancedAccuracy", "MatthewsCorrelation",
+    ];
 
     /// <summary>Cross-validates <paramref name="pipeline"/> on <paramref name="data"/>.</summary>
     public static IReadOnlyList<FoldScores> Run(MLContext ml, TrainingData data, IEstimator<ITransformer> pipeline, int folds, int repeats, int seed)
     {
-        var scores = new List<FoldScores>();
-        for (int r = 0; r < repeats; r++)
+        if (data.IsMulticlass)
         {
-            var clock = Stopwatch.StartNew();
-            if (data.IsMulticlass)
-            {
-                var results = ml.MulticlassClassification.CrossValidate(data.Data, pipeline, folds, TrainingData.LabelColumn, seed: seed + r);
-                double each = clock.Elapsed.TotalSeconds / results.Count;
-                scores.AddRange(results.Select(f => new FoldScores(r, f.Fold, Multiclass(f.Metrics), each)));
-            }
-            else
-            {
-                var results = ml.BinaryClassification.CrossValidateNonCalibrated(data.Data, pipeline, folds, TrainingData.LabelColumn, seed: seed + r);
-                double each = clock.Elapsed.TotalSeconds / results.Count;
-                scores.AddRange(results.Select(f => new FoldScores(r, f.Fold, Binary(f.Metrics), each)));
-            }
+            var result = ml.MulticlassClassification.CrossValidateStratified(data.Data, pipeline, folds, repeats, seed, TrainingData.LabelColumn);
+            return [.. result.Folds.Select(f => new FoldScores(f.Repeat, f.Fold, Multiclass(f.Metrics), f.FitSeconds))];
         }
 
-        return scores;
+        var binary = ml.BinaryClassification.CrossValidateStratified(data.Data, pipeline, folds, repeats, seed, TrainingData.LabelColumn);
+        return [.. binary.Folds.Select(f => new FoldScores(f.Repeat, f.Fold, Binary(f.Metrics), f.FitSeconds))];
     }
 
     /// <summary>The binary metrics of one evaluation.</summary>
@@ -51,7 +39,9 @@ internal static class CrossValidation
         ["PositivePrecision"] = m.PositivePrecision,
         ["PositiveRecall"] = m.PositiveRecall,
         ["Accuracy"] = m.Accuracy,
-        ["GeometricMean"] = double.NaN,
+        ["GeometricMean"] = m.GeometricMean,
+        ["BalancedAccuracy"] = m.BalancedAccuracy,
+        ["MatthewsCorrelation"] = m.MatthewsCorrelation,
     };
 
     /// <summary>The multiclass metrics of one evaluation.</summary>
@@ -60,6 +50,8 @@ internal static class CrossValidation
         ["MicroAccuracy"] = m.MicroAccuracy,
         ["MacroAccuracy"] = m.MacroAccuracy,
         ["LogLoss"] = m.LogLoss,
-        ["GeometricMean"] = double.NaN,
+        ["GeometricMean"] = m.GeometricMean,
+        ["BalancedAccuracy"] = m.BalancedAccuracy,
+        ["MatthewsCorrelation"] = m.MatthewsCorrelation,
     };
 }

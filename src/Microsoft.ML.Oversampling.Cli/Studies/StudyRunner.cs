@@ -10,14 +10,14 @@ internal sealed record StudyRun(string Dataset, string Trainer, string Method, i
 
 /// <summary>
 /// Runs a <see cref="StudyPlan"/>: for each seed the whole pipeline (NormalizeMinMax → method → trainer) is re-run
-/// under a fresh <c>MLContext</c> with that seed, through k-fold cross-validation whose folds also follow the seed.
+/// under a fresh <c>MLContext</c> with that seed, through stratified k-fold cross-validation whose folds also follow the seed.
 /// A method that fails on a dataset (for example too few minority rows for its neighbours) is recorded with its error.
 /// </summary>
 internal static class StudyRunner
 {
     /// <summary>The metrics a study records, by their evaluation-API names.</summary>
     public static readonly IReadOnlyList<string> Metrics =
-        ["PositivePrecision", "PositiveRecall", "F1Score", "AreaUnderRocCurve", "AreaUnderPrecisionRecallCurve", "GeometricMean"];
+        ["PositivePrecision", "PositiveRecall", "F1Score", "AreaUnderRocCurve", "AreaUnderPrecisionRecallCurve", "GeometricMean", "BalancedAccuracy", "MatthewsCorrelation"];
 
     /// <summary>
     /// Runs the plan, <see cref="StudyPlan.Jobs"/> datasets at a time. With several jobs each pipeline runs on one
@@ -72,8 +72,8 @@ internal static class StudyRunner
             }
 
             MethodSpec spec = MethodSpec.Parse(method);
-            IReadOnlyList<string> assignments = MethodFactory.IsNone(spec.Name) ? [] : MethodFactory.Assignments(spec.Name, [.. plan.MethodOptions, .. spec.Options], seed, data.FeatureNames, []);
-            IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, data, spec.Name, assignments, trainer, []);
+            IReadOnlyList<string> assignments = MethodFactory.IsNone(spec.Name) ? [] : MethodFactory.Assignments(spec.Name, [.. plan.MethodOptions, .. spec.Options], seed, []);
+            IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, data, spec.Name, assignments, trainer, [], seed);
             // With fixed folds every seed sees the same split, so the spread across seeds is the pipeline's own randomness.
             var folds = ClassNames.Translate(data.Classes, () => CrossValidation.Run(ml, data, pipeline, plan.Folds, repeats: 1, seed: plan.FixedFolds ? plan.FirstSeed : seed));
             return new StudyRun(dataset, trainer, method, seed, Metrics.ToDictionary(m => m, m => folds.Average(f => f.Metrics[m])), folds.Average(f => f.FitSeconds), null);

@@ -7,7 +7,8 @@ namespace Microsoft.ML.Oversampling.Cli.Training;
 /// <summary>
 /// Creates oversamplers by registry name (<see cref="SamplerRegistry"/>) with <c>--option key=value</c> options,
 /// seeded by the command's <c>--seed</c>. SMOTE-NC takes its categorical features by column name:
-/// <c>--categorical a,b</c> or <c>--option CategoricalFeatureNames=a,b</c> (indices with <c>CategoricalFeatures</c> still work).
+/// <c>--categorical a,b</c> or <c>--option CategoricalFeatureNames=a,b</c> (the library matches them to the slot names
+/// of <c>Features</c>, which are the column names); indices with <c>CategoricalFeatures</c> still work.
 /// </summary>
 internal static class MethodFactory
 {
@@ -22,38 +23,23 @@ internal static class MethodFactory
     public static bool IsNone(string name) => string.Equals(name, SamplerRegistry.NoSampler, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The option assignments for method <paramref name="name"/>: the seed, categorical names turned into indices of
-    /// <paramref name="featureNames"/>, then the user's options; each is checked here so a typo fails before any work.
+    /// The option assignments for method <paramref name="name"/>: the seed, then the user's options, SMOTE-NC's
+    /// categorical columns by name (<paramref name="categorical"/>, from <c>--categorical</c> and
+    /// <c>CategoricalFeatureNames</c>; the sampler resolves them against the <c>Features</c> slot names); each is
+    /// checked here so a typo fails before any work.
     /// </summary>
-    public static IReadOnlyList<string> Assignments(string name, IReadOnlyList<string> options, int seed, IReadOnlyList<string> featureNames, IReadOnlyCollection<string> categorical)
+    public static IReadOnlyList<string> Assignments(string name, IReadOnlyList<string> options, int seed, IReadOnlyCollection<string> categorical)
     {
         SamplerEntry entry = Entry(name);
-        var result = new List<string> { string.Create(CultureInfo.InvariantCulture, $"Seed={seed}") };
-        var names = new List<string>(categorical);
-        foreach (string option in options)
-        {
-            int eq = option.IndexOf('=');
-            if (eq > 0 && string.Equals(option[..eq].Trim(), CategoricalNamesOption, StringComparison.OrdinalIgnoreCase))
-            {
-                names.AddRange(option[(eq + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            }
-            else
-            {
-                result.Add(option);
-            }
-        }
-
         bool smoteNc = entry.CreateOptions() is SmoteNcOptions;
+        var result = new List<string> { string.Create(CultureInfo.InvariantCulture, $"Seed={seed}") };
+        result.AddRange(options.Where(o => !(smoteNc && IsKey(o, CategoricalNamesOption))));
+        var names = categorical.Union(CommonOptions.CategoricalNames(null, options), StringComparer.Ordinal).ToList();
         if (smoteNc && names.Count > 0)
         {
-            var indices = names.Distinct(StringComparer.Ordinal).Select(n =>
-            {
-                int i = featureNames.ToList().IndexOf(n);
-                return i >= 0 ? i : throw new CliException($"Categorical column '{n}' is not a feature (features: {string.Join(", ", featureNames)}).");
-            });
-            result.Insert(1, "CategoricalFeatures=" + string.Join(",", indices.Order().Select(i => i.ToString(CultureInfo.InvariantCulture))));
+            result.Add(CategoricalNamesOption + "=" + string.Join(",", names));
         }
-        else if (smoteNc && !result.Any(o => o.StartsWith("CategoricalFeatures=", StringComparison.OrdinalIgnoreCase)))
+        else if (smoteNc && !result.Any(o => IsKey(o, nameof(SmoteNcOptions.CategoricalFeatures))))
         {
             throw new CliException("Method 'smotenc' needs its categorical columns: give --categorical COL1,COL2 (or --option CategoricalFeatureNames=COL1,COL2).");
         }
@@ -82,6 +68,12 @@ internal static class MethodFactory
         }
 
         return result;
+    }
+
+    private static bool IsKey(string assignment, string key)
+    {
+        int eq = assignment.IndexOf('=');
+        return eq > 0 && string.Equals(assignment[..eq].Trim(), key, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Creates the estimator (after <see cref="Assignments"/>).</summary>

@@ -17,7 +17,8 @@ internal static class PipelineFactory
     /// <param name="methodAssignments">From <see cref="MethodFactory.Assignments"/>.</param>
     /// <param name="trainer">The trainer name.</param>
     /// <param name="trainerOptions">The <c>--trainer-option</c> values.</param>
-    public static IEstimator<ITransformer> Build(MLContext ml, TrainingData data, string method, IReadOnlyList<string> methodAssignments, string trainer, IReadOnlyList<string> trainerOptions)
+    /// <param name="seed">The command's seed (for trainers with a seed option of their own).</param>
+    public static IEstimator<ITransformer> Build(MLContext ml, TrainingData data, string method, IReadOnlyList<string> methodAssignments, string trainer, IReadOnlyList<string> trainerOptions, int seed)
     {
         var steps = new List<IEstimator<ITransformer>>(data.Featurize) { ml.Transforms.NormalizeMinMax(TrainingData.FeaturesColumn) };
         if (!MethodFactory.IsNone(method))
@@ -25,7 +26,7 @@ internal static class PipelineFactory
             steps.Add(MethodFactory.Create(ml, method, methodAssignments));
         }
 
-        steps.Add(TrainerCatalog.Create(ml, trainer, data.IsMulticlass, trainerOptions));
+        steps.Add(TrainerCatalog.Create(ml, trainer, data.IsMulticlass, trainerOptions, seed));
         steps.Add(ModelOutput.PredictedClass(ml, data.Classes));
         return Flat(steps);
     }

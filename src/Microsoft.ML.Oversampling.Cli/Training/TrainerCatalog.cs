@@ -25,8 +25,9 @@ internal static class TrainerCatalog
         _ = Create(new MLContext(0), name, multiclass: true, options);
     }
 
-    /// <summary>Creates trainer <paramref name="name"/> on columns Label and Features.</summary>
-    public static IEstimator<ITransformer> Create(MLContext ml, string name, bool multiclass, IReadOnlyList<string> options)
+    /// <summary>Creates trainer <paramref name="name"/> on columns Label and Features; <paramref name="seed"/> seeds
+    /// LightGBM (FastTree and L-BFGS take the <paramref name="ml"/> context's seed).</summary>
+    public static IEstimator<ITransformer> Create(MLContext ml, string name, bool multiclass, IReadOnlyList<string> options, int seed = 1)
     {
         const string label = Data.TrainingData.LabelColumn, features = Data.TrainingData.FeaturesColumn;
         switch (name.ToLowerInvariant())
@@ -45,9 +46,9 @@ internal static class TrainerCatalog
             case "lightgbm":
                 return multiclass
                     ? ml.MulticlassClassification.Trainers.LightGbm(
-                        Bind(new LightGbmMulticlassTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1, Seed = 1 }, options, name))
+                        Bind(new LightGbmMulticlassTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1, Seed = seed }, options, name))
                     : ml.BinaryClassification.Trainers.LightGbm(
-                        Bind(new LightGbmBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1, Seed = 1 }, options, name));
+                        Bind(new LightGbmBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1, Seed = seed }, options, name));
             default:
                 throw new Infrastructure.CliException($"Unknown trainer '{name}'. Trainers: {string.Join(", ", Names)}.");
         }

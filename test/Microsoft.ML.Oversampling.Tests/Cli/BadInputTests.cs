@@ -159,6 +159,28 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void TooManyFolds_ForTheSmallestClass_IsRefusedBeforeAnyWork_InTheUsersTerms()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("evaluate", "--input", _files.Multiclass(), "--label", "class", "--methods", "none", "--folds", "20");
+
+        Assert.Equal(1, exit);
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("--folds 20: class 'bird' of column 'class' has only 15 rows", line);
+        Assert.DoesNotContain("'Label'", line);
+        Assert.DoesNotContain("key value", line);
+        Assert.Equal(string.Empty, stdout);
+    }
+
+    [Fact]
+    public void BadStrategy_NamesTheStrategyFlag()
+    {
+        var (exit, _, stderr) = CliRunner.Run("resample", "--input", _files.Binary(), "--label", "target", "--method", "smote", "--strategy", "lots", "-o", _files.PathOf("o.csv"));
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: --strategy lots: ", stderr);
+    }
+
+    [Fact]
     public void SingleClassData_IsRefused()
     {
         string input = _files.Write("one.csv", "a,b,label\n1,2,x\n3,4,x\n5,6,x\n");

@@ -7,33 +7,66 @@ public sealed class CliProgressTests
     [Fact]
     public void Redirected_LongWork_PrintsStillWorkingLines()
     {
-        var error = new StringWriter();
+        var text = new LockedWriter();
+        TextWriter error = text;
 
-        int result = CliProgress.RunOne(error, "training deep-smote", () =>
-        {
-            Thread.Sleep(1000);
-            return 42;
-        }, heartbeat: TimeSpan.FromMilliseconds(200));
+        // The work lasts until two heartbeats have been written (or 20 s, far beyond the 100 ms period, then the assert fails).
+        bool seen = CliProgress.RunOne(error, "training deep-smote", () =>
+            SpinWait.SpinUntil(() => Heartbeats(text, "training deep-smote: still working") >= 2, TimeSpan.FromSeconds(20)),
+            heartbeat: TimeSpan.FromMilliseconds(100));
 
-        Assert.Equal(42, result);
-        Assert.True(error.ToString().Split('\n').Count(l => l.Contains("training deep-smote: still working")) >= 2, error.ToString());
+        Assert.True(seen, text.ToString());
     }
 
     [Fact]
     public void Redirected_Items_OneLinePerItem_InItemOrder_AndHeartbeats()
     {
-        var error = new StringWriter();
+        var text = new LockedWriter();
+        TextWriter error = text;
 
         var results = CliProgress.Run(error, "cv", ["a", "b"], s => s, s =>
         {
-            Thread.Sleep(600);
+            Assert.True(SpinWait.SpinUntil(() => Heartbeats(text, $"cv: still working on {s}") >= 1, TimeSpan.FromSeconds(20)), text.ToString());
             return s.ToUpperInvariant();
-        }, (s, r, _) => $"{s} -> {r}", heartbeat: TimeSpan.FromMilliseconds(200));
+        }, (s, r, _) => $"{s} -> {r}", heartbeat: TimeSpan.FromMilliseconds(100));
 
         Assert.Equal(new[] { "A", "B" }, results);
-        string text = error.ToString();
-        Assert.Contains("[1/2] a -> A", text);
-        Assert.Contains("[2/2] b -> B", text);
-        Assert.Contains("cv: still working on a", text);
+        string all = text.ToString();
+        Assert.True(all.IndexOf("[1/2] a -> A", StringComparison.Ordinal) < all.IndexOf("[2/2] b -> B", StringComparison.Ordinal), all);
+        Assert.Contains("[1/2] a -> A", all);
+    }
+
+    private static int Heartbeats(LockedWriter text, string line) => text.ToString().Split('\n').Count(l => l.Contains(line));
+
+    /// <summary>A text writer safe to read while another thread writes.</summary>
+    private sealed class LockedWriter : TextWriter
+    {
+        private readonly System.Text.StringBuilder _text = new();
+
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            lock (_text)
+            {
+                _text.Append(value);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            lock (_text)
+            {
+                _text.Append(value);
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_text)
+            {
+                return _text.ToString();
+            }
+        }
     }
 }

@@ -14,6 +14,9 @@ namespace Microsoft.ML.Oversampling;
 /// step and passes that same instance to the step's <c>Transform</c>, so the next estimator (the trainer) is fitted on
 /// the rebalanced rows; afterwards scoring, <c>PredictionEngine</c> and cross-validation test folds all see the
 /// identity. Handing the data over also releases it, so a fitted model does not keep the training data alive.</para>
+/// <para>Keep the chain flat: appending to an <c>EstimatorChain</c> held as <c>IEstimator&lt;ITransformer&gt;</c> nests it,
+/// and a sampler that ends the inner chain then hands its rows to an output ML.NET discards (see
+/// docs/ml-net-integration.md). <c>trainer.WithOversampling(sampler)</c> has no such pitfall.</para>
 /// <para>Saving: ML.NET saves this step as an empty <c>TransformerChain</c>, so a model zip loads and predicts with
 /// plain Microsoft.ML, without this library. A deep sampler's trained generator is not in the zip; save it with
 /// <see cref="Generator"/>'s own file format.</para>
