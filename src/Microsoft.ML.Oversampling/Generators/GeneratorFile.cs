@@ -23,7 +23,7 @@ internal static class GeneratorFile
     private const int HeaderLength = 8 + 4 + 8 + 32;
     private const byte PairKind = 1, NoiseKind = 2;
 
-    public static void Save(string path, IReadOnlyDictionary<int, ClassGenerator> generators)
+    public static void Save(string path, IReadOnlyDictionary<int, ClassGenerator> generators, GeneratorColumns columns)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         using var payload = new MemoryStream();
@@ -35,6 +35,8 @@ internal static class GeneratorFile
                 writer.Write(label);
                 WriteClass(writer, generator);
             }
+
+            WriteColumns(writer, columns);
         }
 
         byte[] body = payload.ToArray();
@@ -59,7 +61,7 @@ internal static class GeneratorFile
         }
     }
 
-    public static Dictionary<int, ClassGenerator> Load(string path)
+    public static (Dictionary<int, ClassGenerator> Generators, GeneratorColumns Columns) Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         byte[] bytes = File.ReadAllBytes(path);
@@ -115,17 +117,18 @@ internal static class GeneratorFile
                 }
             }
 
-            if (reader.BaseStream.Position != reader.BaseStream.Length)
-            {
-                throw Bad("its payload has unread bytes after the last class.");
-            }
-
             if (generators.Values.Select(g => g.FeatureCount).Distinct().Count() != 1)
             {
                 throw Bad("its class generators have different feature counts.");
             }
 
-            return generators;
+            GeneratorColumns columns = ReadColumns(reader, generators.Values.First().FeatureCount, Bad);
+            if (reader.BaseStream.Position != reader.BaseStream.Length)
+            {
+                throw Bad("its payload has unread bytes after the column names.");
+            }
+
+            return (generators, columns);
         }
         catch (EndOfStreamException e)
         {
@@ -338,5 +341,52 @@ internal static class GeneratorFile
         }
 
         return values;
+    }
+
+    /// <summary>The column names: a count of feature names (0 when unknown) and the names, then a count of class names
+    /// and (label, name) pairs.</summary>
+    private static void WriteColumns(BinaryWriter writer, GeneratorColumns columns)
+    {
+        IReadOnlyList<string> names = columns.FeatureNames ?? [];
+        writer.Write(names.Count);
+        foreach (string name in names)
+        {
+            writer.Write(name);
+        }
+
+        writer.Write(columns.ClassNames.Count);
+        foreach (var (label, name) in columns.ClassNames.OrderBy(c => c.Key))
+        {
+            writer.Write(label);
+            writer.Write(name);
+        }
+    }
+
+    private static GeneratorColumns ReadColumns(BinaryReader reader, int featureCount, Func<string, Exception?, InvalidDataException> bad)
+    {
+        int names = reader.ReadInt32();
+        if (names != 0 && names != featureCount)
+        {
+            throw bad($"it names {names} features for generators of {featureCount}.", null);
+        }
+
+        string[]? featureNames = names == 0 ? null : Enumerable.Range(0, names).Select(_ => reader.ReadString()).ToArray();
+        int classes = reader.ReadInt32();
+        if (classes < 0 || classes > 1 << 20)
+        {
+            throw bad($"it announces {classes} class names.", null);
+        }
+
+        var classNames = new Dictionary<int, string>();
+        for (int i = 0; i < classes; i++)
+        {
+            int label = reader.ReadInt32();
+            if (!classNames.TryAdd(label, reader.ReadString()))
+            {
+                throw bad($"class {label} is named twice.", null);
+            }
+        }
+
+        return new GeneratorColumns(featureNames, classNames);
     }
 }

@@ -83,6 +83,36 @@ public sealed class StudyAndOtherCommandTests : IDisposable
     }
 
     [Fact]
+    public void Generate_SavedGeneratorReplaysTheTrainedRows_WithTheFilesColumnsAndLabelValues()
+    {
+        string input = _files.Binary();
+        string trained = _files.PathOf("trained.csv"), replayed = _files.PathOf("replayed.csv"), generator = _files.PathOf("deep.gen");
+
+        var (exit, _, stderr) = CliRunner.Run("generate", "--input", input, "--label", "target", "--method", "deep-smote", "--count", "25",
+            "--option", "MaxEpochs=2", "--option", "HiddenSizes=8", "--seed", "4", "--save-generator", generator, "-o", trained);
+        Assert.True(exit == 0, stderr);
+        (exit, _, stderr) = CliRunner.Run("generate", "--generator", generator, "--label", "target", "--count", "25", "--seed", "4", "-o", replayed);
+        Assert.True(exit == 0, stderr);
+
+        Assert.Equal(File.ReadAllLines(trained), File.ReadAllLines(replayed)); // same header, label values and bits
+        (exit, _, _) = CliRunner.Run("generate", "--generator", generator, "--label", "target", "--count", "25", "--seed", "5", "-o", replayed);
+        Assert.Equal(0, exit);
+        Assert.NotEqual(File.ReadAllLines(trained).Skip(1), File.ReadAllLines(replayed).Skip(1));
+    }
+
+    [Fact]
+    public void Generate_RefusesAFileThatIsNoGenerator_InOneLine()
+    {
+        string notAGenerator = _files.Binary();
+        var (exit, _, stderr) = CliRunner.Run("generate", "--generator", notAGenerator, "--count", "5", "-o", _files.PathOf("x.csv"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--generator:", stderr);
+        Assert.Contains("is not a usable generator file", stderr);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
     public void EveryCommand_TakesSeed_AndDashOIsOutput()
     {
         foreach (string command in new[] { "datasets", "resample", "evaluate", "train", "predict", "generate", "study" })

@@ -18,6 +18,10 @@ internal abstract class LabelCodec
     /// <summary>A getter that writes class <paramref name="label"/> as the column's value.</summary>
     public abstract Delegate CreateWriter(Func<int> label);
 
+    /// <summary>The label value of each class, as far as the column tells: <c>false</c>/<c>true</c> for a Boolean label,
+    /// the key's text values (from <c>MapValueToKey</c>) for a key label that has them.</summary>
+    public abstract IReadOnlyDictionary<int, string> ClassNames(DataViewSchema.Column column);
+
     /// <summary>The codec for a label column of <paramref name="type"/>; <c>null</c> if the type is not a label type.</summary>
     public static LabelCodec? For(DataViewType type) => type switch
     {
@@ -43,6 +47,9 @@ internal abstract class LabelCodec
 
         public override Delegate CreateWriter(Func<int> label) =>
             new ValueGetter<bool>((ref bool value) => value = label() == 1);
+
+        public override IReadOnlyDictionary<int, string> ClassNames(DataViewSchema.Column column) =>
+            new Dictionary<int, string> { [0] = "false", [1] = "true" };
     }
 
     private sealed class KeyCodec(KeyDataViewType type) : LabelCodec
@@ -65,5 +72,22 @@ internal abstract class LabelCodec
 
         public override Delegate CreateWriter(Func<int> label) =>
             new ValueGetter<uint>((ref uint value) => value = (uint)label());
+
+        public override IReadOnlyDictionary<int, string> ClassNames(DataViewSchema.Column column)
+        {
+            var names = new Dictionary<int, string>();
+            if (column.Annotations.Schema.GetColumnOrNull("KeyValues") is { Type: VectorDataViewType { ItemType: TextDataViewType } })
+            {
+                VBuffer<ReadOnlyMemory<char>> values = default;
+                column.Annotations.GetValue("KeyValues", ref values);
+                int key = 1;
+                foreach (ReadOnlyMemory<char> value in values.DenseValues())
+                {
+                    names[key++] = value.ToString();
+                }
+            }
+
+            return names;
+        }
     }
 }

@@ -32,6 +32,9 @@ internal sealed class TrainingColumns
     /// <summary>The features' slot names (from the column's annotations), or <c>Slot i</c> where there are none.</summary>
     public IReadOnlyList<string> SlotNames { get; }
 
+    /// <summary>The slot names from the column's annotations, or <c>null</c> when it has none.</summary>
+    public IReadOnlyList<string>? AnnotatedSlotNames => SlotNames.Select((n, i) => n == $"Slot {i}").All(unnamed => unnamed) ? null : SlotNames;
+
     /// <summary>Checks an estimator's input shape, as ML.NET's <c>GetOutputSchema</c> does.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type; the message is ML.NET's.</exception>
     public static void Check(SchemaShape inputSchema, string labelColumnName, string featureColumnName)

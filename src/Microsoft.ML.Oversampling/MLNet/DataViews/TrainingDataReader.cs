@@ -7,19 +7,26 @@ namespace Microsoft.ML.Oversampling.MLNet.DataViews;
 /// Reads the label and feature columns of an <see cref="IDataView"/> into the dense matrix and integer classes the
 /// samplers work on, in one pass, refusing missing or non-finite values with a message that names the row and slot.
 /// </summary>
+/// <remarks>
+/// The cost that matters is ML.NET's own cursor; on top of it, each row is one copy into the matrix. When the view
+/// knows its row count the rows go straight into the final matrix, otherwise into fixed-size chunks joined at the
+/// end. Finiteness is checked once over the whole matrix (vectorised), not per value.
+/// </remarks>
 internal static class TrainingDataReader
 {
+    private const int ChunkRows = 4096;
+
     /// <summary>Reads every row.</summary>
     /// <exception cref="ArgumentException">The data has no rows, or a feature value is NaN or infinite.</exception>
-    /// <exception cref="InvalidOperationException">A key label is missing.</exception>
+    /// <exception cref="InvalidOperationException">A key label is missing, or a row's vector has the wrong length.</exception>
     public static (DenseMatrix Features, int[] Labels) Read(IDataView data, TrainingColumns columns)
     {
         int d = columns.FeatureCount;
         long? known = data.GetRowCount();
-        var values = new List<float[]>();
-        var labels = new List<int>(known is long n && n <= int.MaxValue ? (int)n : 0);
-        const int chunkRows = 4096;
-        float[] chunk = new float[chunkRows * d];
+        bool direct = known is long n && n > 0 && n * d <= Array.MaxLength;
+        float[] values = direct ? GC.AllocateUninitializedArray<float>((int)(known!.Value * d)) : new float[ChunkRows * d];
+        var chunks = new List<float[]>();
+        var labels = new List<int>(direct ? (int)known!.Value : 0);
         int inChunk = 0;
 
         using (DataViewRowCursor cursor = data.GetRowCursor([columns.Label, columns.Features]))
@@ -27,31 +34,26 @@ internal static class TrainingDataReader
             Func<long, int> readLabel = columns.Codec.CreateReader(cursor, columns.Label);
             ValueGetter<VBuffer<float>> getFeatures = cursor.GetGetter<VBuffer<float>>(columns.Features);
             VBuffer<float> buffer = default;
-            long row = 0;
             while (cursor.MoveNext())
             {
+                long row = labels.Count;
                 getFeatures(ref buffer);
                 if (buffer.Length != d)
                 {
                     throw new InvalidOperationException($"Row {row} of column '{columns.Features.Name}' has {buffer.Length} values where the schema says {d}.");
                 }
 
-                Span<float> target = chunk.AsSpan(inChunk * d, d);
-                buffer.CopyTo(target);
-                int bad = IndexOfNonFinite(target);
-                if (bad >= 0)
+                if (direct && row >= known!.Value)
                 {
-                    throw new ArgumentException(
-                        $"Column '{columns.Features.Name}' has the value {target[bad]} at row {row}, slot {bad} ('{columns.SlotNames[bad]}'); "
-                        + "oversamplers need finite feature values (replace or drop missing values first, e.g. with ReplaceMissingValues).");
+                    throw new InvalidOperationException($"The data view said it has {known} rows but its cursor gives more.");
                 }
 
+                buffer.CopyTo(values.AsSpan(checked((int)(direct ? row : inChunk) * d), d));
                 labels.Add(readLabel(row));
-                row++;
-                if (++inChunk == chunkRows)
+                if (!direct && ++inChunk == ChunkRows)
                 {
-                    values.Add(chunk);
-                    chunk = new float[chunkRows * d];
+                    chunks.Add(values);
+                    values = new float[ChunkRows * d];
                     inChunk = 0;
                 }
             }
@@ -62,28 +64,29 @@ internal static class TrainingDataReader
             throw new ArgumentException("The training data has no rows; oversamplers need at least one row of each class.");
         }
 
-        var features = new DenseMatrix(labels.Count, d);
+        DenseMatrix features = direct && labels.Count == known!.Value ? new DenseMatrix(labels.Count, d, values) : Join(chunks, values, labels.Count, d);
+        if (features.TryFindNonFinite(out int badRow, out int slot))
+        {
+            throw new ArgumentException(
+                $"Column '{columns.Features.Name}' has the value {features[badRow, slot]} at row {badRow}, slot {slot} ('{columns.SlotNames[slot]}'); "
+                + "oversamplers need finite feature values (replace or drop missing values first, e.g. with ReplaceMissingValues).");
+        }
+
+        return (features, [.. labels]);
+    }
+
+    /// <summary>The full chunks, then the first rows of <paramref name="last"/>, as one matrix of <paramref name="rows"/> rows.</summary>
+    private static DenseMatrix Join(List<float[]> chunks, float[] last, int rows, int d)
+    {
+        var features = new DenseMatrix(rows, d);
         int offset = 0;
-        foreach (float[] full in values)
+        foreach (float[] full in chunks)
         {
             full.CopyTo(features.Values, offset);
             offset += full.Length;
         }
 
-        chunk.AsSpan(0, inChunk * d).CopyTo(features.Values.AsSpan(offset));
-        return (features, [.. labels]);
-    }
-
-    private static int IndexOfNonFinite(ReadOnlySpan<float> values)
-    {
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (!float.IsFinite(values[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        last.AsSpan(0, features.Values.Length - offset).CopyTo(features.Values.AsSpan(offset));
+        return features;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.ML.Data;
 using Microsoft.ML.Oversampling.MLNet.DataViews;
 using Microsoft.ML.Oversampling.Samplers;
+using Microsoft.ML.Oversampling.Samplers.Deep;
 
 namespace Microsoft.ML.Oversampling;
 
@@ -60,6 +61,7 @@ public sealed class OversamplingEstimator : IEstimator<OversamplingTransformer>
             ? BaseRowValues.Capture(input, otherColumns, BaseRows.Find(features, labels, synthetic.Features, synthetic.Labels))
             : null;
         var resampled = new ResampledDataView(input, columns, features.Rows, synthetic.Features, [.. synthetic.Labels], copied);
-        return new OversamplingTransformer(Sampler, seed, input, resampled, synthetic);
+        SyntheticDataGenerator? generator = synthetic.Generator?.WithColumns(new GeneratorColumns(columns.AnnotatedSlotNames, columns.Codec.ClassNames(columns.Label)));
+        return new OversamplingTransformer(Sampler, seed, input, resampled, synthetic, generator);
     }
 }

@@ -27,7 +27,7 @@ public sealed class OversamplingTransformer : ITransformer
     private IDataView? _fittedInput;
     private IDataView? _resampled;
 
-    internal OversamplingTransformer(Oversampler sampler, int seed, IDataView fittedInput, IDataView resampled, SyntheticSamples synthetic)
+    internal OversamplingTransformer(Oversampler sampler, int seed, IDataView fittedInput, IDataView resampled, SyntheticSamples synthetic, SyntheticDataGenerator? generator)
     {
         Sampler = sampler;
         Seed = seed;
@@ -36,7 +36,7 @@ public sealed class OversamplingTransformer : ITransformer
         CountsBefore = synthetic.CountsBefore;
         CountsAfter = synthetic.CountsAfter;
         SyntheticRowCount = synthetic.Count;
-        Generator = synthetic.Generator;
+        Generator = generator;
     }
 
     /// <summary>The sampling algorithm.</summary>
@@ -54,7 +54,9 @@ public sealed class OversamplingTransformer : ITransformer
     /// <summary>How many synthetic rows the fit added.</summary>
     public int SyntheticRowCount { get; }
 
-    /// <summary>The trained generators of a deep oversampler (Deep SMOTE, DA-SMOTE, GAN); <c>null</c> for the classic samplers.</summary>
+    /// <summary>The trained generators of a deep oversampler (Deep SMOTE, DA-SMOTE, GAN), described by the feature vector's
+    /// slot names and the label's values; <c>null</c> for the classic samplers. Save them with
+    /// <see cref="SyntheticDataGenerator.Save(string)"/>.</summary>
     public SyntheticDataGenerator? Generator { get; }
 
     /// <summary>

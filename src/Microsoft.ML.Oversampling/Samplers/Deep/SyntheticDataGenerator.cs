@@ -16,10 +16,9 @@ namespace Microsoft.ML.Oversampling.Samplers.Deep;
 /// </remarks>
 public sealed class SyntheticDataGenerator
 {
-
     private readonly SortedDictionary<int, ClassGenerator> _generators;
 
-    internal SyntheticDataGenerator(IReadOnlyDictionary<int, ClassGenerator> generators)
+    internal SyntheticDataGenerator(IReadOnlyDictionary<int, ClassGenerator> generators, GeneratorColumns? columns = null)
     {
         if (generators.Count == 0)
         {
@@ -27,6 +26,24 @@ public sealed class SyntheticDataGenerator
         }
 
         _generators = new SortedDictionary<int, ClassGenerator>(generators.ToDictionary());
+        if (columns?.FeatureNames is { } names && names.Count != FeatureCount)
+        {
+            throw new ArgumentException($"{names.Count} feature names were given for generators of {FeatureCount} features.", nameof(columns));
+        }
+
+        Columns = columns ?? GeneratorColumns.None;
+    }
+
+    /// <summary>What the generated values mean, when known: the feature names and the classes' label values (saved with the
+    /// generator, so a loaded generator can write rows under the training data's column names).</summary>
+    public GeneratorColumns Columns { get; }
+
+    /// <summary>The same generators described by <paramref name="columns"/>.</summary>
+    /// <exception cref="ArgumentException">The number of feature names differs from <see cref="FeatureCount"/>.</exception>
+    public SyntheticDataGenerator WithColumns(GeneratorColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return new SyntheticDataGenerator(_generators, columns);
     }
 
     /// <summary>The classes that have a generator (the classes the sampler grew), ascending.</summary>
@@ -56,11 +73,15 @@ public sealed class SyntheticDataGenerator
 
     /// <summary>Writes the generators to <paramref name="path"/> (replacing it atomically when it exists).</summary>
     /// <exception cref="IOException">The file cannot be written.</exception>
-    public void Save(string path) => GeneratorFile.Save(path, _generators);
+    public void Save(string path) => GeneratorFile.Save(path, _generators, Columns);
 
     /// <summary>Reads generators written by <see cref="Save(string)"/>; they run on the CPU.</summary>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     /// <exception cref="InvalidDataException">The file is not a generator file, is of another format version, is
     /// truncated or corrupt, or its weights do not match its architecture; the message names the file and the problem.</exception>
-    public static SyntheticDataGenerator Load(string path) => new(GeneratorFile.Load(path));
+    public static SyntheticDataGenerator Load(string path)
+    {
+        var (generators, columns) = GeneratorFile.Load(path);
+        return new SyntheticDataGenerator(generators, columns);
+    }
 }
