@@ -5,6 +5,7 @@ using Microsoft.ML.Oversampling.Cli.Evaluation;
 using Microsoft.ML.Oversampling.Cli.Infrastructure;
 using Microsoft.ML.Oversampling.Cli.Training;
 using Microsoft.ML.Oversampling.Evaluation;
+using Microsoft.ML.Oversampling.MLNet.Evaluation;
 using Spectre.Console;
 
 namespace Microsoft.ML.Oversampling.Cli.Commands;
@@ -50,15 +51,23 @@ internal static class EvaluateCommand
         var methodOptions = CommonOptions.MethodOptions();
         var trainerOptions = CommonOptions.TrainerOptions();
         var json = new Option<FileInfo?>("--json") { Description = "Also write every fold's metrics as JSON to this file (replaced atomically)." };
+        var report = new Option<FileInfo?>("--report")
+        {
+            Description = "Also write a self-contained HTML report to this file: metric bars with ± std, ROC and precision–recall curves, "
+                + "a PCA projection of real and synthetic rows per method, class counts before and after (two classes only).",
+        };
 
         var command = new Command("evaluate", "Stratified cross-validation of methods followed by a trainer: prints mean ± std of the metrics. With no input, uses the embedded yeast4.")
         {
-            input, label, positive, categorical, missing, dataset, methods, trainer, folds, repeats, seed, methodOptions, trainerOptions, json,
+            input, label, positive, categorical, missing, dataset, methods, trainer, folds, repeats, seed, methodOptions, trainerOptions, json, report,
         };
         CliAction.Set(command, error, parse =>
         {
             int seedValue = parse.GetValue(seed), foldCount = parse.GetValue(folds), repeatCount = parse.GetValue(repeats);
             string? jsonPath = parse.GetValue(json) is { } j ? OutputFiles.Check(j.FullName, "--json", (parse.GetValue(input)?.FullName, "--input")) : null;
+            string? reportPath = parse.GetValue(report) is { } h
+                ? OutputFiles.Check(h.FullName, "--report", (parse.GetValue(input)?.FullName, "--input"), (jsonPath, "--json"))
+                : null;
             if (foldCount < 2)
             {
                 throw new CliException($"--folds {foldCount}: cross-validation needs at least 2 folds.");
@@ -82,15 +91,22 @@ internal static class EvaluateCommand
             using InputData loaded = InputData.Load(new MLContext(seedValue), parse.GetValue(input), parse.GetValue(dataset), parse.GetValue(label)!, parse.GetValue(positive),
                 cats, CommonOptions.ParseMissing(parse.GetValue(missing)!), allowDefault: true);
             loaded.CheckFolds(foldCount);
+            if (reportPath is not null && loaded.Data.IsMulticlass)
+            {
+                throw new CliException($"--report: the report is for two classes; the label has {loaded.Data.Classes.Values.Count}.");
+            }
+
             var assignments = methodNames.ToDictionary(m => m, m => MethodFactory.IsNone(m) ? [] : MethodFactory.Assignments(m, parse.GetValue(methodOptions) ?? [], seedValue, cats));
             output.WriteLine($"dataset {loaded.Describe()}; trainer {trainerName}; {repeatCount}x{foldCount}-fold stratified cross-validation, seed {seedValue}");
 
+            var binaryResults = new System.Collections.Concurrent.ConcurrentDictionary<string, StratifiedCrossValidationResult<Microsoft.ML.Data.BinaryClassificationMetrics>>();
             var results = CliProgress.Run(error, "cross-validating", methodNames, method => method, method =>
             {
                 // A fresh context per method with the same seed: every method sees the same folds.
                 var ml = new MLContext(seedValue);
                 IEstimator<ITransformer> pipeline = PipelineFactory.Build(ml, loaded.Data, method, assignments[method], trainerName, trainOptions, seedValue);
-                return ClassNames.Translate(loaded.Data.Classes, () => CrossValidation.Run(ml, loaded.Data, pipeline, foldCount, repeatCount, seedValue), $"method '{method}': ");
+                return ClassNames.Translate(loaded.Data.Classes, () => CrossValidation.Run(ml, loaded.Data, pipeline, foldCount, repeatCount, seedValue,
+                    reportPath is null ? null : r => binaryResults[method] = r), $"method '{method}': ");
             }, (method, r, elapsed) => string.Create(CultureInfo.InvariantCulture, $"{method}: {r.Count} folds in {elapsed.TotalSeconds:F1} s"));
 
             var shown = loaded.Data.IsMulticlass ? s_multiclass : s_binary;
@@ -99,6 +115,17 @@ internal static class EvaluateCommand
             {
                 OutputFiles.WriteText(jsonPath, w => w.Write(Json(methodNames, results, trainerName, loaded.Data.Name, foldCount, repeatCount, seedValue)));
                 output.WriteLine($"wrote {jsonPath}");
+            }
+
+            if (reportPath is not null)
+            {
+                EvaluationReport.Write(
+                    reportPath,
+                    $"{loaded.Data.Name}: {trainerName}, {repeatCount}x{foldCount}-fold stratified cross-validation, seed {seedValue}",
+                    seedValue,
+                    loaded.Data,
+                    [.. methodNames.Select(m => (m, assignments[m], binaryResults[m]))]);
+                output.WriteLine($"wrote {reportPath}");
             }
 
             return 0;

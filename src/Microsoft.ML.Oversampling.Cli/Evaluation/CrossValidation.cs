@@ -1,5 +1,6 @@
 using Microsoft.ML.Data;
 using Microsoft.ML.Oversampling.Cli.Data;
+using Microsoft.ML.Oversampling.MLNet.Evaluation;
 
 namespace Microsoft.ML.Oversampling.Cli.Evaluation;
 
@@ -18,7 +19,9 @@ internal static class CrossValidation
     ];
 
     /// <summary>Cross-validates <paramref name="pipeline"/> on <paramref name="data"/>.</summary>
-    public static IReadOnlyList<FoldScores> Run(MLContext ml, TrainingData data, IEstimator<ITransformer> pipeline, int folds, int repeats, int seed)
+    /// <param name="binaryResult">Given the library's whole result of a binary cross-validation (folds with their scored test sets), for the HTML report.</param>
+    public static IReadOnlyList<FoldScores> Run(MLContext ml, TrainingData data, IEstimator<ITransformer> pipeline, int folds, int repeats, int seed,
+        Action<StratifiedCrossValidationResult<BinaryClassificationMetrics>>? binaryResult = null)
     {
         if (data.IsMulticlass)
         {
@@ -27,6 +30,7 @@ internal static class CrossValidation
         }
 
         var binary = ml.BinaryClassification.CrossValidateStratified(data.Data, pipeline, folds, repeats, seed, TrainingData.LabelColumn);
+        binaryResult?.Invoke(binary);
         return [.. binary.Folds.Select(f => new FoldScores(f.Repeat, f.Fold, Binary(f.Metrics), f.FitSeconds))];
     }
 

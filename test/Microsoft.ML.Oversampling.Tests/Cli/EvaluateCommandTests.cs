@@ -53,6 +53,43 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Contains("macro acc.", stdout);
     }
 
+    [Fact]
+    public void Evaluate_Report_WritesOneSelfContainedHtmlWithEveryFigure()
+    {
+        string report = _files.PathOf("report.html");
+
+        var (exit, stdout, stderr) = CliRunner.Run("evaluate", "--input", _files.Binary(), "--label", "target", "--methods", "none,smote",
+            "--folds", "3", "--repeats", "1", "--report", report);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains($"wrote {report}", stdout);
+        string html = File.ReadAllText(report);
+        // Metric bars, ROC, PR, one PCA projection per method, class counts; each an inline SVG image.
+        string[] captions = [.. System.Text.RegularExpressions.Regex.Matches(html, "<figcaption>(.*?)</figcaption>").Select(m => m.Groups[1].Value)];
+        Assert.Equal(
+            ["Metrics (mean ± std)", "ROC curves", "Precision–recall curves", "PCA projection: none", "PCA projection: smote", "Class counts before and after"],
+            captions);
+        Assert.Equal(captions.Length, System.Text.RegularExpressions.Regex.Matches(html, "<img [^>]*src=\"data:image/svg\\+xml;base64,").Count);
+        Assert.DoesNotMatch("(src|href)\\s*=\\s*[\"']?(https?:|//)", html);
+        // The table row of each method, as the printed table shows it.
+        Assert.Contains("<td>none</td>", html);
+        Assert.Contains("<td>smote</td>", html);
+    }
+
+    [Fact]
+    public void Evaluate_Report_IsForTwoClassesAndFailsBeforeAnyWork()
+    {
+        string report = _files.PathOf("multi.html");
+
+        var (exit, _, stderr) = CliRunner.Run("evaluate", "--input", _files.Multiclass(), "--label", "class", "--methods", "none",
+            "--folds", "2", "--repeats", "1", "--report", report);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--report: the report is for two classes; the label has 3.", stderr);
+        Assert.False(File.Exists(report));
+        Assert.DoesNotContain("cross-validating", stderr);
+    }
+
     private static double F1(JsonElement method) => method.GetProperty("summary").GetProperty("F1Score").GetProperty("mean").GetDouble();
 
     /// <summary>The table lines (the fit-time column varies run to run and is cut off).</summary>
