@@ -1,5 +1,7 @@
-using Microsoft.ML.Oversampling.Neural;
+using Microsoft.ML.Oversampling.Generators;
 using Microsoft.ML.Oversampling.Numerics;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.Oversampling.Samplers.Deep;
 
@@ -9,8 +11,9 @@ internal sealed record AdversarialSettings(int[] DiscriminatorHiddenSizes, int I
 /// <summary>
 /// Trains a generator against a discriminator of real class rows versus generated ones, with the non-saturating loss
 /// (Goodfellow et al. 2014): alternately one discriminator step on <c>−log D(x) − log(1 − D(G(p)))</c> and one
-/// generator step on <c>−w_adv·log D(G(p)) + λ·‖G(p) − t(p)‖²</c>. The discriminator outputs logits; the sigmoid is
-/// folded into a numerically stable cross-entropy.
+/// generator step on <c>−w_adv·log D(G(p)) + λ·‖G(p) − t(p)‖²</c>, both on one batch G(p). The discriminator outputs
+/// logits; the sigmoid is folded into a numerically stable cross-entropy. Both networks train with the one step design
+/// of <see cref="NetworkTrainer"/>.
 /// </summary>
 internal static class AdversarialTraining
 {
@@ -18,66 +21,69 @@ internal static class AdversarialTraining
     public delegate (float[] Input, float[]? Target) BatchSource(int size, DeterministicRandom random);
 
     public static void Train(
-        Module<Tensor, Tensor> generator, int generatorInputs, DenseMatrix realRows, AdversarialSettings settings, BatchSource draw,
-        double adversarialWeight, double regressionWeight, DeterministicRandom random)
+        Network generator, int generatorInputs, DenseMatrix realRows, AdversarialSettings settings, BatchSource draw,
+        double adversarialWeight, double regressionWeight, DeterministicRandom random, Device device)
     {
+        if (adversarialWeight == 0 && regressionWeight == 0)
+        {
+            return;
+        }
+
         int d = realRows.Columns;
-        var discriminator = MultilayerPerceptron.Create(
-            d, settings.DiscriminatorHiddenSizes, 1, HiddenActivation.LeakyRelu, OutputActivation.Linear, random.Fork());
-        float lr = (float)settings.LearningRate, beta1 = (float)settings.Beta1;
-        var generatorOptimizer = new Adam(generator.Parameters(), lr, beta1);
-        var discriminatorOptimizer = new Adam(discriminator.Parameters(), lr, beta1);
+        var discriminatorSpec = new NetworkSpec(d, settings.DiscriminatorHiddenSizes, 1, HiddenActivation.LeakyRelu, OutputActivation.Linear);
+        using Network discriminator = discriminatorSpec.Build(random.Fork(), device);
+        TorchThreads.Pin();
+        using var generatorTrainer = new NetworkTrainer(generator, settings.LearningRate, settings.Beta1);
+        using var discriminatorTrainer = new NetworkTrainer(discriminator, settings.LearningRate, settings.Beta1);
         int batch = Math.Min(settings.BatchSize, realRows.Rows);
-        var real = new int[batch];
         var realValues = new float[batch * d];
+        using Tensor real1 = ones([batch, 1], device: device);
+
+        // The discriminator sees the real and the generated batch stacked in one forward pass, against targets
+        // [1…1; 0…0]; twice the mean cross-entropy of the 2·batch rows is −mean log D(x) − mean log(1 − D(G(p))).
+        using Tensor fake0 = zeros([batch, 1], device: device);
+        using Tensor stackedTargets = cat([real1, fake0], 0);
+
+        // Scalars held alive across the native calls (see FusedAdam's remarks).
+        using Scalar two = 2.0.ToScalar(), one = 1.0.ToScalar(), adversarial = adversarialWeight.ToScalar(), regressionScale = regressionWeight.ToScalar();
 
         for (int iteration = 0; iteration < settings.Iterations; iteration++)
         {
-            using var scope = Tensor.NewDisposeScope();
-            var ones = Tensor.Full(1f, batch, 1);
-            var zeros = Tensor.Zeros(batch, 1);
-
+            using var scope = NewDisposeScope();
             for (int i = 0; i < batch; i++)
             {
-                real[i] = random.NextInt(realRows.Rows);
-                realRows.Row(real[i]).CopyTo(realValues.AsSpan(i * d, d));
+                realRows.Row(random.NextInt(realRows.Rows)).CopyTo(realValues.AsSpan(i * d, d));
             }
 
-            var (fakeInput, _) = draw(batch, random);
-            Tensor fake;
-            using (Autograd.NoGrad())
-            {
-                fake = generator.Forward(Tensor.FromArray(fakeInput, batch, generatorInputs));
-            }
-
-            var discriminatorLoss = Functional.BinaryCrossEntropyWithLogits(discriminator.Forward(Tensor.FromArray(realValues, batch, d)), ones)
-                + Functional.BinaryCrossEntropyWithLogits(discriminator.Forward(fake), zeros);
-            discriminatorOptimizer.ZeroGrad();
-            discriminatorLoss.Backward();
-            discriminatorOptimizer.Step();
-
+            // One generator forward pass per iteration: the discriminator learns from G(p) detached, then the generator
+            // from the same G(p) through the updated discriminator (the design of PyTorch's DCGAN example).
             var (input, target) = draw(batch, random);
-            var generated = generator.Forward(Tensor.FromArray(input, batch, generatorInputs));
-            Tensor? generatorLoss = null;
-            if (adversarialWeight != 0)
+            Tensor generated = generator.Module.forward(TensorRows.Upload(input, batch, generatorInputs, device));
+            discriminatorTrainer.Step(() =>
             {
-                generatorLoss = Functional.BinaryCrossEntropyWithLogits(discriminator.Forward(generated), ones) * (float)adversarialWeight;
-            }
+                Tensor both = cat([TensorRows.Upload(realValues, batch, d, device), generated.detach()], 0);
+                return nn.functional.binary_cross_entropy_with_logits(discriminator.Module.forward(both), stackedTargets).mul(two);
+            });
 
-            if (regressionWeight != 0 && target is not null)
+            // The generator's loss needs gradients through the discriminator's input only, not for its weights.
+            discriminator.Parameters.RequireGradients(false);
+            generatorTrainer.Step(() =>
             {
-                var regression = Functional.MseLoss(generated, Tensor.FromArray(target, batch, d)) * (float)regressionWeight;
-                generatorLoss = generatorLoss is null ? regression : generatorLoss + regression;
-            }
+                Tensor? loss = null;
+                if (adversarialWeight != 0)
+                {
+                    loss = nn.functional.binary_cross_entropy_with_logits(discriminator.Module.forward(generated), real1).mul(adversarial);
+                }
 
-            if (generatorLoss is null)
-            {
-                continue;
-            }
+                if (regressionWeight != 0 && target is not null)
+                {
+                    Tensor regression = nn.functional.mse_loss(generated, TensorRows.Upload(target, batch, d, device)).mul(regressionScale);
+                    loss = loss is null ? regression : loss.add(regression, one);
+                }
 
-            generatorOptimizer.ZeroGrad();
-            generatorLoss.Backward();
-            generatorOptimizer.Step();
+                return loss ?? throw new InvalidOperationException("The generator has no loss term.");
+            });
+            discriminator.Parameters.RequireGradients(true);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.ML.Oversampling.Numerics;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.Oversampling.Samplers.Deep;
 
@@ -31,19 +32,19 @@ public sealed class DeepAdversarialSmote : GenerativeOversampler
     private protected override string MinimumClassRowsReason => "it learns from pairs of distinct rows";
 
     /// <inheritdoc />
-    private protected override ClassGenerator Train(DenseMatrix scaledClassRows, MinMaxScaler scaler, DeterministicRandom random)
+    private protected override ClassGenerator Train(DenseMatrix scaledClassRows, MinMaxScaler scaler, DeterministicRandom random, Device device)
     {
         DaSmoteOptions o = AdversarialOptions;
-        var (generator, pairs) = DeepSmoteRegressionOversampler.TrainPairGenerator(o, scaledClassRows, scaler, o.NoiseDimension, random.Fork());
+        var (generator, pairs) = DeepSmoteRegressionOversampler.TrainPairGenerator(o, scaledClassRows, scaler, o.NoiseDimension, random.Fork(), device);
         long drawn = 0; // moves the deterministic enumeration on from batch to batch
-        AdversarialTraining.Train(generator.Network, generator.InputWidth, scaledClassRows, Settings(o),
+        AdversarialTraining.Train(generator.Network, generator.Spec.Inputs, scaledClassRows, Settings(o),
             (size, r) =>
             {
                 var batch = PairRegressionTraining.DrawPairs(scaledClassRows, pairs, size, o.NoiseDimension, o.SymmetricPairs, r, drawn);
                 drawn += size;
                 return batch;
             },
-            o.AdversarialWeight, o.RegressionWeight, random.Fork());
+            o.AdversarialWeight, o.RegressionWeight, random.Fork(), device);
         return generator;
     }
 

@@ -6,7 +6,7 @@ namespace Microsoft.ML.Oversampling.Samplers.Deep;
 /// value below marked <b>[proposal]</b> is this library's choice, following the reconstruction in the project's
 /// method notes (§2.3, §2.7), not the paper's.
 /// </summary>
-public class DeepSmoteOptions : OversamplerOptions
+public class DeepSmoteOptions : DeepOversamplerOptions
 {
     /// <summary>Sizes of the hidden layers (ReLU); the output layer is linear. Default <c>[256, 128, 128]</c> <b>[proposal]</b>.</summary>
     public int[] HiddenSizes { get; set; } = [256, 128, 128];

@@ -1,5 +1,6 @@
-using Microsoft.ML.Oversampling.Neural;
+using Microsoft.ML.Oversampling.Generators;
 using Microsoft.ML.Oversampling.Numerics;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.Oversampling.Samplers.Deep;
 
@@ -34,18 +35,18 @@ public sealed class DeepSmoteRegressionOversampler : GenerativeOversampler
     private protected override string MinimumClassRowsReason => "it learns from pairs of distinct rows";
 
     /// <inheritdoc />
-    private protected override ClassGenerator Train(DenseMatrix scaledClassRows, MinMaxScaler scaler, DeterministicRandom random) =>
-        TrainPairGenerator(DeepOptions, scaledClassRows, scaler, noise: 0, random).Generator;
+    private protected override ClassGenerator Train(DenseMatrix scaledClassRows, MinMaxScaler scaler, DeterministicRandom random, Device device) =>
+        TrainPairGenerator(DeepOptions, scaledClassRows, scaler, noise: 0, random, device).Generator;
 
     /// <summary>Trains a Deep SMOTE pair generator (also DA-SMOTE's pretraining); returns it with the training pair
     /// sampler, so further training reuses its neighbour lists.</summary>
-    internal static (PairGenerator Generator, PairSampler TrainingPairs) TrainPairGenerator(DeepSmoteOptions options, DenseMatrix rows, MinMaxScaler scaler, int noise, DeterministicRandom random)
+    internal static (PairGenerator Generator, PairSampler TrainingPairs) TrainPairGenerator(DeepSmoteOptions options, DenseMatrix rows, MinMaxScaler scaler, int noise, DeterministicRandom random, Device device)
     {
         int d = rows.Columns;
         var spec = new NetworkSpec((2 * d) + noise, [.. options.HiddenSizes], d, HiddenActivation.Relu, OutputActivation.Linear, options.ResidualMidpoint);
-        Module<Tensor, Tensor> network = spec.Build(random.Fork());
+        Network network = spec.Build(random.Fork(), device);
         PairSampler trainingPairs = new(options.TrainingPairs, rows, options.KNeighbors);
-        PairRegressionTraining.Train(network, rows, options, trainingPairs, noise, random.Fork());
+        PairRegressionTraining.Train(network, rows, options, trainingPairs, noise, random.Fork(), device);
         PairSampler generationPairs = options.GenerationPairs == options.TrainingPairs
             ? trainingPairs // stateless, so one sampler serves both
             : new PairSampler(options.GenerationPairs, rows, options.KNeighbors);

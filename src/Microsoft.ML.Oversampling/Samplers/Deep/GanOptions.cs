@@ -4,7 +4,7 @@ namespace Microsoft.ML.Oversampling.Samplers.Deep;
 /// Options of <see cref="GanOversampler"/>, the vanilla GAN baseline trained on the class to grow. The GAN used by
 /// Mansourifar &amp; Shi is unknown: every value here is <b>[proposal]</b> (the method notes' §2.6).
 /// </summary>
-public sealed class GanOptions : OversamplerOptions
+public sealed class GanOptions : DeepOversamplerOptions
 {
     /// <summary>Length of the generator's standard Gaussian noise input. Default 64 <b>[proposal]</b>.</summary>
     public int NoiseDimension { get; set; } = 64;

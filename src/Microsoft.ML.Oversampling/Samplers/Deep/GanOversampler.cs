@@ -1,5 +1,6 @@
-using Microsoft.ML.Oversampling.Neural;
+using Microsoft.ML.Oversampling.Generators;
 using Microsoft.ML.Oversampling.Numerics;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.Oversampling.Samplers.Deep;
 
@@ -29,14 +30,14 @@ public sealed class GanOversampler : GenerativeOversampler
     private protected override string MinimumClassRowsReason => "a discriminator needs more than one real row";
 
     /// <inheritdoc />
-    private protected override ClassGenerator Train(DenseMatrix scaledClassRows, MinMaxScaler scaler, DeterministicRandom random)
+    private protected override ClassGenerator Train(DenseMatrix scaledClassRows, MinMaxScaler scaler, DeterministicRandom random, Device device)
     {
         GanOptions o = GanOptions;
         var spec = new NetworkSpec(o.NoiseDimension, [.. o.GeneratorHiddenSizes], scaledClassRows.Columns, HiddenActivation.Relu, OutputActivation.Sigmoid);
-        Module<Tensor, Tensor> generator = spec.Build(random.Fork());
+        Network generator = spec.Build(random.Fork(), device);
         AdversarialTraining.Train(generator, o.NoiseDimension, scaledClassRows, Settings(o),
             (size, r) => (NoiseGenerator.Noise(size, o.NoiseDimension, r).Values, null),
-            adversarialWeight: 1, regressionWeight: 0, random.Fork());
+            adversarialWeight: 1, regressionWeight: 0, random.Fork(), device);
         return new NoiseGenerator(scaler, spec, generator);
     }
 

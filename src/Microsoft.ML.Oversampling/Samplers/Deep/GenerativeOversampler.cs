@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using Microsoft.ML.Oversampling.Generators;
 using Microsoft.ML.Oversampling.Numerics;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.Oversampling.Samplers.Deep;
 
@@ -7,7 +9,8 @@ namespace Microsoft.ML.Oversampling.Samplers.Deep;
 /// Base of the oversamplers that learn a generator per class (Deep SMOTE, DA-SMOTE, GAN). For each class to grow it
 /// fits min–max scaling on the training rows, trains the class's generator on the scaled class rows, and generates
 /// the rows the sampling strategy asks for. The trained generators come back in
-/// <see cref="ResampleResult.Generator"/>, and are saved with a fitted pipeline.
+/// <see cref="ResampleResult.Generator"/>, and are saved to files of their own (<see cref="SyntheticDataGenerator.Save(string)"/>).
+/// Networks train with TorchSharp on the device <see cref="DeepOversamplerOptions"/> selects.
 /// </summary>
 /// <remarks>
 /// Each class's random stream is split in two at the start: one stream trains, the other generates. So
@@ -19,7 +22,7 @@ public abstract class GenerativeOversampler : Oversampler
     // Keyed weakly by the call's problem, so concurrent calls on one sampler stay independent and nothing is retained.
     private readonly ConditionalWeakTable<SamplingProblem, MinMaxScaler> _scalers = new();
 
-    private protected GenerativeOversampler(OversamplerOptions options)
+    private protected GenerativeOversampler(DeepOversamplerOptions options)
         : base(options)
     {
     }
@@ -59,12 +62,14 @@ public abstract class GenerativeOversampler : Oversampler
     {
         var (training, generation) = Streams(random);
         MinMaxScaler scaler = _scalers.GetValue(problem, p => MinMaxScaler.Fit(p.Features));
-        ClassGenerator generator = Train(scaler.Transform(problem.FeaturesOf(label)), scaler, training);
+        var options = (DeepOversamplerOptions)Options;
+        Device device = TorchDevice.Select(options.GpuDeviceId, options.FallbackToCpu);
+        ClassGenerator generator = Train(scaler.Transform(problem.FeaturesOf(label)), scaler, training, device);
         return (generator.Generate(count, generation), generator);
     }
 
     /// <summary>Trains the generator of one class from its scaled rows.</summary>
-    private protected abstract ClassGenerator Train(DenseMatrix scaledClassRows, MinMaxScaler scaler, DeterministicRandom random);
+    private protected abstract ClassGenerator Train(DenseMatrix scaledClassRows, MinMaxScaler scaler, DeterministicRandom random, Device device);
 
     /// <summary>Splits a class's stream into its training and generation streams.</summary>
     internal static (DeterministicRandom Training, DeterministicRandom Generation) Streams(DeterministicRandom classStream) =>

@@ -1,4 +1,4 @@
-using Microsoft.ML.Oversampling.Neural;
+using Microsoft.ML.Oversampling.Generators;
 using Microsoft.ML.Oversampling.Numerics;
 
 namespace Microsoft.ML.Oversampling.Samplers.Deep;
@@ -6,31 +6,27 @@ namespace Microsoft.ML.Oversampling.Samplers.Deep;
 /// <summary>
 /// The generator of Deep SMOTE and DA-SMOTE: a network fed with two rows of the class concatenated (and optionally
 /// noise), whose output is the synthetic row. It keeps the class's scaled training rows to draw pairs from, so a
-/// saved model holds those rows.
+/// saved generator file holds those rows.
 /// </summary>
 public sealed class PairGenerator : ClassGenerator
 {
 
     private readonly DenseMatrix _classRows;
     private readonly PairSampler _pairs;
-    private readonly NetworkSpec _spec;
-    private readonly Module<Tensor, Tensor> _network;
 
-    internal PairGenerator(MinMaxScaler scaler, DenseMatrix scaledClassRows, PairSampler pairs, int noiseDimension, NetworkSpec spec, Module<Tensor, Tensor> network)
-        : base(scaler)
+    internal PairGenerator(MinMaxScaler scaler, DenseMatrix scaledClassRows, PairSampler pairs, int noiseDimension, NetworkSpec spec, Network network)
+        : base(scaler, spec, network)
     {
         _classRows = scaledClassRows;
         _pairs = pairs;
         NoiseDimension = noiseDimension;
-        _spec = spec;
-        _network = network;
     }
 
-    /// <summary>The network (DA-SMOTE trains it further after creation).</summary>
-    internal Module<Tensor, Tensor> Network => _network;
+    /// <summary>The class's scaled training rows the pairs are drawn from.</summary>
+    internal DenseMatrix ClassRows => _classRows;
 
-    /// <summary>Width of the network's input: two rows and the noise.</summary>
-    internal int InputWidth => _spec.Inputs;
+    /// <summary>The generation pair sampler.</summary>
+    internal PairSampler Pairs => _pairs;
 
     /// <summary>How generation chooses pairs.</summary>
     public PairSelection PairSelection => _pairs.Selection;
@@ -85,9 +81,9 @@ public sealed class PairGenerator : ClassGenerator
 
     private DenseMatrix Forward(ReadOnlySpan<int> first, ReadOnlySpan<int> second, DeterministicRandom random)
     {
-        var input = new DenseMatrix(first.Length, _spec.Inputs);
+        var input = new DenseMatrix(first.Length, Spec.Inputs);
         PairBatch.Fill(_classRows, first, second, NoiseDimension, random, input.Values);
-        return MultilayerPerceptron.Predict(_network, input, FeatureCount);
+        return Predict(input);
     }
 
 }

@@ -1,5 +1,6 @@
-using Microsoft.ML.Oversampling.Neural;
+using Microsoft.ML.Oversampling.Generators;
 using Microsoft.ML.Oversampling.Numerics;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.Oversampling.Samplers.Deep;
 
@@ -10,7 +11,7 @@ namespace Microsoft.ML.Oversampling.Samplers.Deep;
 /// </summary>
 internal static class PairRegressionTraining
 {
-    public static void Train(Module<Tensor, Tensor> network, DenseMatrix rows, DeepSmoteOptions options, PairSampler pairs, int noise, DeterministicRandom random)
+    public static void Train(Network network, DenseMatrix rows, DeepSmoteOptions options, PairSampler pairs, int noise, DeterministicRandom random, Device device)
     {
         int d = rows.Columns;
         int width = (2 * d) + noise;
@@ -19,43 +20,49 @@ internal static class PairRegressionTraining
 
         var validationRandom = random.Fork();
         var (validationInput, validationTarget) = DrawPairs(rows, pairs, validationCount, noise, options.SymmetricPairs, validationRandom, enumerationStart: 0);
+        var validation = new DenseMatrix(validationCount, width, validationInput);
 
-        var optimizer = new Adam(network.Parameters(), learningRate: (float)options.LearningRate);
+        TorchThreads.Pin();
+        using var trainer = new NetworkTrainer(network, options.LearningRate);
         int batch = Math.Min(options.BatchSize, perEpoch);
         double best = double.PositiveInfinity;
-        ModuleState? bestState = null;
+        Tensor? bestState = null;
         int sinceBest = 0;
-        for (int epoch = 0; epoch < options.MaxEpochs && sinceBest < options.Patience; epoch++)
+        try
         {
-            var (input, target) = DrawPairs(rows, pairs, perEpoch, noise, options.SymmetricPairs, random, (long)epoch * perEpoch);
-            for (int start = 0; start < perEpoch; start += batch)
+            for (int epoch = 0; epoch < options.MaxEpochs && sinceBest < options.Patience; epoch++)
             {
-                int size = Math.Min(batch, perEpoch - start);
-                using var scope = Tensor.NewDisposeScope();
-                var x = Tensor.FromArray(input.AsSpan(start * width, size * width), size, width);
-                var t = Tensor.FromArray(target.AsSpan(start * d, size * d), size, d);
-                var loss = Functional.MseLoss(network.Forward(x), t);
-                optimizer.ZeroGrad();
-                loss.Backward();
-                optimizer.Step();
+                var (input, target) = DrawPairs(rows, pairs, perEpoch, noise, options.SymmetricPairs, random, (long)epoch * perEpoch);
+                for (int start = 0; start < perEpoch; start += batch)
+                {
+                    int size = Math.Min(batch, perEpoch - start);
+                    trainer.Step(() => nn.functional.mse_loss(
+                        network.Module.forward(TensorRows.Upload(input.AsSpan(start * width, size * width), size, width, device)),
+                        TensorRows.Upload(target.AsSpan(start * d, size * d), size, d, device)));
+                }
+
+                double loss = MeanSquaredError(NetworkInference.Predict(network.Module, validation, d, device), validationTarget);
+                if (loss < best)
+                {
+                    best = loss;
+                    bestState?.Dispose();
+                    bestState = network.Parameters.Snapshot();
+                    sinceBest = 0;
+                }
+                else
+                {
+                    sinceBest++;
+                }
             }
 
-            double validation = MeanSquaredError(network, validationInput, validationTarget, validationCount, width, d);
-            if (validation < best)
+            if (bestState is not null)
             {
-                best = validation;
-                bestState = network.StateDict();
-                sinceBest = 0;
-            }
-            else
-            {
-                sinceBest++;
+                network.Parameters.Restore(bestState);
             }
         }
-
-        if (bestState is not null)
+        finally
         {
-            network.LoadStateDict(bestState);
+            bestState?.Dispose();
         }
     }
 
@@ -84,9 +91,8 @@ internal static class PairRegressionTraining
         return (input, target);
     }
 
-    private static double MeanSquaredError(Module<Tensor, Tensor> network, float[] input, float[] target, int count, int width, int d)
+    private static double MeanSquaredError(DenseMatrix prediction, float[] target)
     {
-        DenseMatrix prediction = MultilayerPerceptron.Predict(network, new DenseMatrix(count, width, input), d);
         double total = 0;
         for (int i = 0; i < target.Length; i++)
         {

@@ -1,3 +1,4 @@
+using Microsoft.ML.Oversampling.Generators;
 using Microsoft.ML.Oversampling.Numerics;
 
 namespace Microsoft.ML.Oversampling.Samplers.Deep;
@@ -5,8 +6,14 @@ namespace Microsoft.ML.Oversampling.Samplers.Deep;
 /// <summary>
 /// The trained generators of a deep oversampler, one per class it grew. A fitted (or loaded) sampler step exposes it,
 /// so more synthetic rows can be drawn at any time: <c>Generate(count, seed)</c>. With the seed the step was fitted
-/// with and the count it added, the rows equal the synthetic rows of the fit, bit for bit.
+/// with and the count it added, the rows equal the synthetic rows of the fit, bit for bit, also after
+/// <see cref="Save(string)"/> and <see cref="Load(string)"/>.
 /// </summary>
+/// <remarks>
+/// Trained generators are files of their own, not part of an ML.NET model zip: a header of this library (signature,
+/// format version, length and SHA-256 of the payload), the scaler, architecture and pair rows of each class, and the
+/// network weights in TorchSharp's <c>Module.save</c> format (<c>docs/generator-format.md</c>).
+/// </remarks>
 public sealed class SyntheticDataGenerator
 {
 
@@ -47,4 +54,13 @@ public sealed class SyntheticDataGenerator
     public DenseMatrix Generate(int label, int count, int seed) =>
         For(label).Generate(count, GenerativeOversampler.Streams(Oversampler.ClassStream(seed, label)).Generation);
 
+    /// <summary>Writes the generators to <paramref name="path"/> (replacing it atomically when it exists).</summary>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public void Save(string path) => GeneratorFile.Save(path, _generators);
+
+    /// <summary>Reads generators written by <see cref="Save(string)"/>; they run on the CPU.</summary>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="InvalidDataException">The file is not a generator file, is of another format version, is
+    /// truncated or corrupt, or its weights do not match its architecture; the message names the file and the problem.</exception>
+    public static SyntheticDataGenerator Load(string path) => new(GeneratorFile.Load(path));
 }

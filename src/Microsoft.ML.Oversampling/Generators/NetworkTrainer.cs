@@ -1,0 +1,35 @@
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Oversampling.Generators;
+
+/// <summary>
+/// The one training-step design of every deep generator (Deep SMOTE's regression, DA-SMOTE's and the GAN's adversarial
+/// phases): a network with its <see cref="FusedAdam"/>; each <see cref="Step"/> zeroes the flat gradients, builds the
+/// loss, back-propagates and updates, inside a dispose scope, so every tensor of the step is freed when it returns
+/// and native memory stays flat however many steps run.
+/// </summary>
+internal sealed class NetworkTrainer : IDisposable
+{
+    private readonly FusedAdam _optimizer;
+
+    public NetworkTrainer(Network network, double learningRate, double beta1 = 0.9)
+    {
+        Network = network;
+        _optimizer = new FusedAdam(network.Parameters, learningRate, beta1);
+    }
+
+    /// <summary>The network trained.</summary>
+    public Network Network { get; }
+
+    /// <summary>One optimisation step on the loss <paramref name="loss"/> builds (a scalar tensor).</summary>
+    public void Step(Func<Tensor> loss)
+    {
+        using var scope = NewDisposeScope();
+        Network.Parameters.ZeroGradients();
+        loss().backward();
+        _optimizer.Step();
+    }
+
+    /// <summary>Frees the optimiser state (the network stays usable).</summary>
+    public void Dispose() => _optimizer.Dispose();
+}
