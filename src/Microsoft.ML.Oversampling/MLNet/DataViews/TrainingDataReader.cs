@@ -9,10 +9,10 @@ namespace Microsoft.ML.Oversampling.MLNet.DataViews;
 /// </summary>
 internal static class TrainingDataReader
 {
-    /// <summary>Reads every row.</summary>
+    /// <summary>Reads every row; <paramref name="consumer"/> says who needs finite values, in the error messages.</summary>
     /// <exception cref="ArgumentException">The data has no rows, or a feature value is NaN or infinite.</exception>
     /// <exception cref="InvalidOperationException">A key label is missing.</exception>
-    public static (DenseMatrix Features, int[] Labels) Read(IDataView data, TrainingColumns columns)
+    public static (DenseMatrix Features, int[] Labels) Read(IDataView data, TrainingColumns columns, string consumer = "oversamplers need")
     {
         int d = columns.FeatureCount;
         long? known = data.GetRowCount();
@@ -43,7 +43,7 @@ internal static class TrainingDataReader
                 {
                     throw new ArgumentException(
                         $"Column '{columns.Features.Name}' has the value {target[bad]} at row {row}, slot {bad} ('{columns.SlotNames[bad]}'); "
-                        + "oversamplers need finite feature values (replace or drop missing values first, e.g. with ReplaceMissingValues).");
+                        + $"{consumer} finite feature values (replace or drop missing values first, e.g. with ReplaceMissingValues).");
                 }
 
                 labels.Add(readLabel(row));
@@ -59,7 +59,7 @@ internal static class TrainingDataReader
 
         if (labels.Count == 0)
         {
-            throw new ArgumentException("The training data has no rows; oversamplers need at least one row of each class.");
+            throw new ArgumentException($"The training data has no rows; {consumer} at least one row of each class.");
         }
 
         var features = new DenseMatrix(labels.Count, d);
