@@ -12,14 +12,18 @@ namespace Microsoft.ML.Oversampling.Classifiers;
 /// <item>an ML.NET linear binary model whose single weight is exactly ½ and bias 0 (<see cref="Halving"/>), which turns
 /// the doubled value into a scalar <c>Score</c> bit for bit, with ML.NET's <c>PredictedLabel</c> = <c>Score &gt; 0</c>;</item>
 /// <item>binary: ML.NET's fixed Platt calibrator with slope −1 and offset 0, so <c>Probability</c> = σ(<c>Score</c>);
-/// multiclass: <c>MapValueToKey</c> of the class number over 1 … K (a key of the label's count) as <c>PredictedLabel</c>,
-/// and the softmax vector copied to <c>Score</c>;</item>
+/// multiclass: the class number mapped to a key of the label's count as <c>PredictedLabel</c> (through the label's
+/// text key values when it has them, so <c>MapKeyToValue</c> gives the class names), and the softmax vector copied to <c>Score</c>;</item>
 /// <item>the intermediate columns dropped.</item>
 /// </list>
 /// </summary>
 internal static class DeepMlpScorer
 {
-    public static ITransformer Build(byte[] onnx, string featureColumnName, int classCount, IDataView trainingData)
+    /// <summary>The chain for the network <paramref name="onnx"/> reading <paramref name="featureColumnName"/>, with
+    /// <paramref name="classCount"/> classes (2: binary); <paramref name="classNames"/> are the label's key values as text
+    /// (they become <c>PredictedLabel</c>'s key values, as ML.NET's trainers pass them on), or <c>null</c> for the class
+    /// numbers 1 … K. <paramref name="trainingData"/> only gives the input schema.</summary>
+    public static ITransformer Build(byte[] onnx, string featureColumnName, int classCount, IReadOnlyList<string>? classNames, IDataView trainingData)
     {
         var ml = new MLContext(seed: 0);
         bool binary = classCount == 2;
@@ -42,8 +46,20 @@ internal static class DeepMlpScorer
         }
         else
         {
-            IDataView keys = ml.Data.LoadFromEnumerable(Enumerable.Range(1, classCount).Select(k => new ClassNumber { Value = k }));
-            ITransformer toKey = ml.Transforms.Conversion.MapValueToKey("PredictedLabel", "Score", keyData: keys).Fit(scored);
+            ITransformer toKey;
+            if (classNames is null)
+            {
+                IDataView keys = ml.Data.LoadFromEnumerable(Enumerable.Range(1, classCount).Select(k => new ClassNumber { Value = k }));
+                toKey = ml.Transforms.Conversion.MapValueToKey("PredictedLabel", "Score", keyData: keys).Fit(scored);
+            }
+            else
+            {
+                IDataView names = ml.Data.LoadFromEnumerable(classNames.Select(n => new ClassName { Value = n }));
+                toKey = ml.Transforms.Conversion.MapValue("PredictedLabel", classNames.Select((n, i) => new KeyValuePair<float, string>(i + 1, n)), "Score")
+                    .Append(ml.Transforms.Conversion.MapValueToKey("PredictedLabel", "PredictedLabel", keyData: names))
+                    .Fit(scored);
+            }
+
             scored = toKey.Transform(scored);
             ITransformer copy = ml.Transforms.CopyColumns("Score", OnnxMlpExporter.Probabilities).Fit(scored);
             scored = copy.Transform(scored);
@@ -98,5 +114,10 @@ internal static class DeepMlpScorer
     private sealed class ClassNumber
     {
         public float Value { get; set; }
+    }
+
+    private sealed class ClassName
+    {
+        public string Value { get; set; } = "";
     }
 }

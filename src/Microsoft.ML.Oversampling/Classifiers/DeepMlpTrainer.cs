@@ -86,7 +86,7 @@ public sealed class DeepMlpTrainer : ITrainerEstimator<DeepMlpTransformer, DeepM
 
         byte[] onnx = OnnxMlpExporter.Export(layers, columns.Features.Name);
         var model = new DeepMlpModel(layers, classes, seed, history, onnx);
-        return new DeepMlpTransformer(model, columns.Features.Name, DeepMlpScorer.Build(onnx, columns.Features.Name, classes, input));
+        return new DeepMlpTransformer(model, columns.Features.Name, DeepMlpScorer.Build(onnx, columns.Features.Name, classes, _binary ? null : ClassNames(columns.Label, classes), input));
     }
 
     /// <summary>
@@ -143,6 +143,20 @@ public sealed class DeepMlpTrainer : ITrainerEstimator<DeepMlpTransformer, DeepM
 
         classes = (int)keyCount;
         return new ClassRows(features, [.. labels.Select(k => k - 1)]);
+    }
+
+    /// <summary>The label's key values as text, when it has distinct ones for every class.</summary>
+    private static string[]? ClassNames(DataViewSchema.Column label, int classes)
+    {
+        if (label.Annotations.Schema.GetColumnOrNull("KeyValues") is not { Type: VectorDataViewType { ItemType: TextDataViewType, Size: var size } } || size != classes)
+        {
+            return null;
+        }
+
+        VBuffer<ReadOnlyMemory<char>> values = default;
+        label.GetKeyValues(ref values);
+        string[] names = [.. values.DenseValues().Select(v => v.ToString())];
+        return names.Distinct().Count() == names.Length ? names : null;
     }
 
     private string Describe(int cls) => _binary ? (cls == 1 ? "true" : "false") : $"key {cls + 1}";

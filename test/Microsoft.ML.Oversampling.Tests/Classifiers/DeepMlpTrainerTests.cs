@@ -43,6 +43,9 @@ public sealed class DeepMlpTrainerTests
         Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 3), scored.Schema["Score"].Type);
         Assert.Equal(3UL, Assert.IsType<KeyDataViewType>(scored.Schema["PredictedLabel"].Type).Count);
         Assert.Null(scored.Schema.GetColumnOrNull("DeepMlp.Probabilities"));
+        VBuffer<ReadOnlyMemory<char>> keyValues = default;
+        scored.Schema["PredictedLabel"].GetKeyValues(ref keyValues);
+        Assert.Equal(["circle", "square", "triangle"], keyValues.DenseValues().Select(v => v.ToString()));
         float[][] scores = [.. scored.GetColumn<float[]>("Score")];
         uint[] predicted = [.. scored.GetColumn<uint>("PredictedLabel")];
         for (int i = 0; i < scores.Length; i++)
