@@ -101,24 +101,28 @@ internal static class ClassifierTraining
     }
 
     /// <summary>
-    /// <c>mean_b(−Σ_c T[b, c]·log p_c)</c>, with p the sigmoid of the single logit (binary: log p = [logσ(−z), logσ(z)],
-    /// the numerically stable binary cross-entropy with logits) or the softmax of the logits.
+    /// <c>mean_b(−Σ_c T[b, c]·log p_c)</c>, with p the softmax of the logits, or for one logit z (binary) p₁ = σ(z):
+    /// then −(T₁·log σ(z) + T₀·log σ(−z)) = (T₀ + T₁)·softplus(z) − T₁·z, the stable binary cross-entropy with
+    /// logits in five operations.
     /// </summary>
     public static Tensor Loss(Tensor logits, Tensor targets, bool binary)
     {
-        using Tensor logProbabilities = binary ? BinaryLogProbabilities(logits) : logits.log_softmax(1);
-        using Tensor weighted = targets.mul(logProbabilities);
-        using Tensor perRow = weighted.sum(1);
-        using Tensor mean = perRow.mean();
-        return mean.neg();
-    }
+        if (binary)
+        {
+            using Tensor weight = targets.sum(1, keepdim: true);
+            using Tensor positive = targets.narrow(1, 1, 1);
+            using Tensor softplus = nn.functional.softplus(logits);
+            using Tensor weighted = softplus.mul(weight);
+            using Tensor linear = logits.mul(positive);
+            using Tensor perRow = weighted.sub(linear);
+            return perRow.mean();
+        }
 
-    private static Tensor BinaryLogProbabilities(Tensor logits)
-    {
-        using Tensor negated = logits.neg();
-        using Tensor negative = nn.functional.logsigmoid(negated);
-        using Tensor positive = nn.functional.logsigmoid(logits);
-        return cat([negative, positive], 1);
+        using Tensor logProbabilities = logits.log_softmax(1);
+        using Tensor product = targets.mul(logProbabilities);
+        using Tensor sum = product.sum(1);
+        using Tensor mean = sum.mean();
+        return mean.neg();
     }
 
     private static Tensor OneHot(Tensor classes, int count)
