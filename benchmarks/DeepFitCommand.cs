@@ -13,16 +13,18 @@ public sealed class DeepFitCommand : IBenchmarkCommand
 {
     public string Name => "deep-fit";
 
-    public string Description => "Deep SMOTE / DA-SMOTE / GAN default fit time per dataset (--datasets-dir --methods deep-smote,da-smote,gan --threads)";
+    public string Description => "Deep SMOTE / DA-SMOTE / GAN default fit time per dataset (--datasets-dir --only a,b --methods deep-smote,da-smote,gan --threads)";
 
     public int Run(BenchmarkArguments arguments)
     {
         string directory = arguments.String("datasets-dir", "/work/shared/datasets");
         string[] methods = arguments.String("methods", "deep-smote,da-smote,gan").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        string only = arguments.String("only", string.Empty); // comma-separated dataset names, default all
         Numerics.Parallelism.MaxDegreeOfParallelism = arguments.Int("threads", -1);
-        var files = Directory.GetFiles(directory, "*.csv").Order(StringComparer.Ordinal).ToArray();
+        var files = Directory.GetFiles(directory, "*.csv").Order(StringComparer.Ordinal)
+            .Where(f => only.Length == 0 || only.Split(',').Contains(Path.GetFileNameWithoutExtension(f))).ToArray();
 
-        Console.WriteLine($"{Environment.ProcessorCount} processors, {Numerics.Parallelism.EffectiveDegree} threads; one fit of each method on each whole file, seed 1; seconds.");
+        Console.WriteLine($"{Environment.ProcessorCount} processors, {Numerics.Parallelism.EffectiveDegree} threads; one fit of each method on each whole file, seed 1; wall seconds (process CPU seconds); load average before {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}.");
         Console.WriteLine();
         Console.WriteLine($"| dataset | rows | features | minority | {string.Join(" | ", methods)} |");
         Console.WriteLine($"|---|---:|---:|---:|{string.Concat(methods.Select(_ => "---:|"))}");
@@ -36,10 +38,14 @@ public sealed class DeepFitCommand : IBenchmarkCommand
             {
                 SamplerEntry entry = SamplerRegistry.Sampler(method);
                 Oversampler sampler = entry.Create(entry.CreateOptions());
+                using var process = Process.GetCurrentProcess();
+                TimeSpan cpu = process.TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 sampler.FitResample(x, y, seed: 1);
                 double seconds = watch.Elapsed.TotalSeconds;
-                cells.Add(seconds.ToString("F2", CultureInfo.InvariantCulture));
+                process.Refresh();
+                double cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
+                cells.Add($"{seconds.ToString("F2", CultureInfo.InvariantCulture)} ({cpuSeconds.ToString("F2", CultureInfo.InvariantCulture)})");
                 if (seconds > worst[method].Seconds)
                 {
                     worst[method] = (seconds, name);

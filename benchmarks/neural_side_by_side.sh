@@ -1,53 +1,49 @@
 #!/usr/bin/env bash
-# Side-by-side run of the neural engine against PyTorch (training loop) and numpy/OpenBLAS (SGEMM) on this machine,
-# printing each result and the ratios (ours ÷ theirs, higher is better for us).
+# Side-by-side training-step run of the deep generators' TorchSharp layer against PyTorch 1.13 on the same networks
+# (Deep SMOTE-shaped: input 2d, two hidden ReLU layers of width h, output d, Adam lr 1e-3, MSE), printing each
+# result and the ratio of steps per second (ours ÷ PyTorch, higher is better for us).
 #   benchmarks/neural_side_by_side.sh [rounds]     # from anywhere; default 3 rounds
 # Each pair runs alternately (ours, theirs, ours, theirs, ...) for the given number of rounds and the best result of
 # each side is kept, so a burst of load from other processes does not decide the comparison.
-# Needs /usr/bin/python3 with torch and numpy. PyTorch runs with OPENBLAS_NUM_THREADS=1 and torch.set_num_threads(2);
-# ours uses 2 threads too; both SGEMMs use 2 threads. Benchmarks run one at a time (never two heavy runs on 2 cores).
+# Ours: TorchSharp 0.107 (LibTorch 2.10) at the library's pinned 1 intra-op thread, with the library's fused Adam
+# (and, for reference, TorchSharp's torch.optim.Adam). PyTorch: /usr/bin/python3 (Debian's python3-torch 1.13) with
+# OPENBLAS_NUM_THREADS=1, at torch.set_num_threads 1 and 2, the faster kept. One benchmark runs at a time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON=${PYTHON:-/usr/bin/python3}
 ROUNDS=${1:-3}
 dotnet build benchmarks -c Release -v quiet -nologo >/dev/null
+BENCH=benchmarks/bin/Release/net10.0/Microsoft.ML.Oversampling.Benchmarks.dll
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 value() { tail -n 1 | cut -d= -f2; }
-ours() { dotnet run -c Release --no-build --project benchmarks -- "$@" --threads 2 | tee /dev/stderr | value; }
-torch() { OPENBLAS_NUM_THREADS=1 "$PYTHON" benchmarks/torch_neural.py --threads 2 "$@" | tee /dev/stderr | value; }
-numpy() { OPENBLAS_NUM_THREADS=2 "$PYTHON" benchmarks/numpy_gemm.py "$@" | tee /dev/stderr | value; }
+ours() { dotnet "$BENCH" neural "$@" | tee /dev/stderr | value; }
+torch() { OPENBLAS_NUM_THREADS=1 "$PYTHON" benchmarks/torch_neural.py "$@" | tee /dev/stderr | value; }
 best() { printf '%s\n' "$@" | sort -g | head -n 1; }        # lowest time
-most() { printf '%s\n' "$@" | sort -g | tail -n 1; }        # highest rate
 
 declare -a table
 neural() {
   local args=(--d "$1" --hidden "$2" --batch "$3" --rows "$4" --epochs "$5")
-  local -a mine=() theirs=()
+  local -a fused=() stock=() theirs=()
   for _ in $(seq "$ROUNDS"); do
-    mine+=("$(ours neural "${args[@]}")")
-    theirs+=("$(torch "${args[@]}")")
+    fused+=("$(ours "${args[@]}" --optimizer fused)")
+    theirs+=("$(torch "${args[@]}" --threads 1)")
+    stock+=("$(ours "${args[@]}" --optimizer torch)")
+    theirs+=("$(torch "${args[@]}" --threads 2)")
   done
-  local m t
-  m=$(best "${mine[@]}"); t=$(best "${theirs[@]}")
-  table+=("$(printf '| neural d=%s h=%s batch=%s rows=%s | %s us/step | %s us/step | %.2fx steps/s |' "$1" "$2" "$3" "$4" "$m" "$t" "$(echo "$t / $m" | bc -l)")")
+  local f s t
+  f=$(best "${fused[@]}"); s=$(best "${stock[@]}"); t=$(best "${theirs[@]}")
+  table+=("$(printf '| d=%s h=%s batch=%s | %s | %s | %s | %.2fx | %.2fx |' "$1" "$2" "$3" "$f" "$s" "$t" "$(echo "$t / $f" | bc -l)" "$(echo "$t / $s" | bc -l)")")
 }
 
-neural 20 128 64 500 200
-neural 50 256 256 2048 25
-
-declare -a mine=() theirs=()
-for _ in $(seq "$ROUNDS"); do
-  mine+=("$(ours gemm --n 1024)")
-  theirs+=("$(numpy --n 1024)")
-done
-m=$(most "${mine[@]}"); t=$(most "${theirs[@]}")
-table+=("$(printf '| sgemm 1024x1024x1024 | %s GFLOP/s | %s GFLOP/s | %.2f of OpenBLAS |' "$m" "$t" "$(echo "$m / $t" | bc -l)")")
+neural 20 128 64 500 100
+neural 50 256 256 2048 10
+neural 20 128 1024 4096 20
 
 echo
-echo "load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); best of $ROUNDS alternating rounds"
+echo "load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); best of $ROUNDS alternating rounds; µs per step"
 echo
-echo "| benchmark | ours | PyTorch / numpy | ratio |"
-echo "|---|---|---|---|"
+echo "| network | TorchSharp, fused Adam | TorchSharp, torch.optim.Adam | PyTorch 1.13 (best of 1, 2 threads) | ratio, fused | ratio, torch.optim |"
+echo "|---|---:|---:|---:|---:|---:|"
 printf '%s\n' "${table[@]}"

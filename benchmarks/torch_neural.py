@@ -1,8 +1,8 @@
-"""PyTorch twin of `dotnet run -c Release --project benchmarks -- neural`.
+"""PyTorch twin of `dotnet run -c Release --project benchmarks -- neural` (the deep generators' TorchSharp layer).
 
 Trains the Deep SMOTE-shaped network (input 2d = two rows side by side, two hidden ReLU layers of width h,
 output d; Adam lr 1e-3; MSE to the interpolation u*a + (1-u)*b) on fresh random pairs each epoch, and ends
-with `us_per_step=<number>`. Run with OPENBLAS_NUM_THREADS=1; it uses torch.set_num_threads(2) unless told.
+with `us_per_step=<number>`. Run with OPENBLAS_NUM_THREADS=1; --threads sets torch.set_num_threads (default 2).
 """
 import argparse
 import time

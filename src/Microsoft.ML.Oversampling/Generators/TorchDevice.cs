@@ -13,7 +13,7 @@ internal static class TorchDevice
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="gpuDeviceId"/> is negative.</exception>
     /// <exception cref="InvalidOperationException">The GPU is not available and <paramref name="fallbackToCpu"/> is false.</exception>
     public static torch.Device Select(int? gpuDeviceId, bool fallbackToCpu) =>
-        Select(gpuDeviceId, fallbackToCpu, torch.cuda.is_available() ? torch.cuda.device_count() : 0);
+        gpuDeviceId is null ? torch.CPU : Select(gpuDeviceId, fallbackToCpu, torch.cuda.is_available() ? torch.cuda.device_count() : 0);
 
     /// <summary>The choice for a machine with <paramref name="cudaDevices"/> usable CUDA devices (0: none, or a CPU-only LibTorch).</summary>
     internal static torch.Device Select(int? gpuDeviceId, bool fallbackToCpu, int cudaDevices)

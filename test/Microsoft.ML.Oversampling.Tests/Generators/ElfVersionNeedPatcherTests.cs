@@ -1,7 +1,5 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using Microsoft.ML.Oversampling.Build;
-using TorchSharp;
 
 namespace Microsoft.ML.Oversampling.Tests.Generators;
 
@@ -11,12 +9,7 @@ public partial class ElfVersionNeedPatcherTests
     [LibraryImport("libc", EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int HardLink(string existing, string created);
 
-    private static byte[] Published()
-    {
-        string root = typeof(ElfVersionNeedPatcherTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NuGetPackageRoot").Value!;
-        string version = typeof(torch).Assembly.GetName().Version!.ToString(3);
-        return File.ReadAllBytes(Path.Combine(root, "torchsharp", version, "runtimes", "linux-x64", "native", "libLibTorchSharp.so"));
-    }
+    private static byte[] Published() => File.ReadAllBytes(PackagedNative.Cached);
 
     /// <summary>A libstdc++ that provides every GLIBCXX_3.4.x and CXXABI_1.3.x up to x = 40.</summary>
     private static HashSet<string> EveryVersion()

@@ -34,6 +34,13 @@ public class TorchDeviceTests
     }
 
     [Fact]
+    public void ANegativeDeviceIdIsRejectedWhenTheSamplerIsCreated()
+    {
+        Assert.Equal("GpuDeviceId", Assert.Throws<ArgumentOutOfRangeException>(() => new DeepSmoteRegressionOversampler(new DeepSmoteOptions { GpuDeviceId = -1 })).ParamName);
+        Assert.Equal("GpuDeviceId", Assert.Throws<ArgumentOutOfRangeException>(() => new GanOversampler(new GanOptions { GpuDeviceId = -2 })).ParamName);
+    }
+
+    [Fact]
     public void SamplersHonourTheOptions_OnThisCpuOnlyLibTorch()
     {
         var (x, y) = SamplerTestData.Blobs(2, features: 3, (0, 40, 0.0), (1, 10, 2.0));

@@ -3,8 +3,18 @@ namespace Microsoft.ML.Oversampling.Samplers.Deep;
 /// <summary>Validation of the deep oversamplers' option sets (built on <see cref="OptionChecks"/>).</summary>
 internal static class DeepOptionChecks
 {
+    /// <summary>Checks the device options shared by every deep sampler.</summary>
+    public static void Device(DeepOversamplerOptions o)
+    {
+        if (o.GpuDeviceId is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(o.GpuDeviceId), o.GpuDeviceId, "GpuDeviceId must be null (CPU) or a CUDA device index ≥ 0.");
+        }
+    }
+
     public static void DeepSmote(DeepSmoteOptions o)
     {
+        Device(o);
         OptionChecks.Sizes(o.HiddenSizes, nameof(o.HiddenSizes));
         OptionChecks.Positive(o.LearningRate, nameof(o.LearningRate));
         OptionChecks.Positive(o.BatchSize, nameof(o.BatchSize));

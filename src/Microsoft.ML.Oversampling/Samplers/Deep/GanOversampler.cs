@@ -17,6 +17,7 @@ public sealed class GanOversampler : GenerativeOversampler
         : base(options ?? new GanOptions())
     {
         GanOptions o = GanOptions;
+        DeepOptionChecks.Device(o);
         OptionChecks.Positive(o.NoiseDimension, nameof(o.NoiseDimension));
         OptionChecks.Sizes(o.GeneratorHiddenSizes, nameof(o.GeneratorHiddenSizes));
         DeepOptionChecks.Adversarial(Settings(o), string.Empty);

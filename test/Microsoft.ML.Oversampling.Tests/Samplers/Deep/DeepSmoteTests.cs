@@ -1,6 +1,8 @@
+using Microsoft.ML.Oversampling.Generators;
 using Microsoft.ML.Oversampling.Numerics;
 using Microsoft.ML.Oversampling.Samplers;
 using Microsoft.ML.Oversampling.Samplers.Deep;
+using TorchSharp;
 
 namespace Microsoft.ML.Oversampling.Tests.Samplers.Deep;
 
@@ -87,7 +89,8 @@ public class DeepSmoteTests
 
     public static TheoryData<string> DeepSamplers() => ["deep-smote", "da-smote", "gan"];
 
-    /// <summary>Short runs with layers wide enough (m·n·k ≥ 2²²) that the matrix products really split across threads.</summary>
+    /// <summary>Short runs with wide layers and batches of 256, whose matrix products LibTorch would split across
+    /// threads if the fit did not pin its intra-op thread count.</summary>
     private static Oversampler Short(string name) => name switch
     {
         "deep-smote" => new DeepSmoteRegressionOversampler(new DeepSmoteOptions { MaxEpochs = 2, HiddenSizes = [256, 256], BatchSize = 256 }),
@@ -104,12 +107,19 @@ public class DeepSmoteTests
     {
         var (x, y) = Data();
         int previous = Parallelism.MaxDegreeOfParallelism;
+        int previousTorch = torch.get_num_threads();
         try
         {
             Parallelism.MaxDegreeOfParallelism = 1;
+            torch.set_num_threads(1);
             float[] single = Short(sampler).FitResample(x, y, seed: 7).Features.Values;
+
+            // A host that runs the library on 2 threads and set LibTorch to 2 threads gets the same bits: the fit
+            // trains and generates at TorchThreads.IntraOp threads whatever it finds.
             Parallelism.MaxDegreeOfParallelism = 2;
+            torch.set_num_threads(2);
             float[] dual = Short(sampler).FitResample(x, y, seed: 7).Features.Values;
+            Assert.Equal(TorchThreads.IntraOp, torch.get_num_threads());
             float[] other = Short(sampler).FitResample(x, y, seed: 8).Features.Values;
 
             Assert.Equal(single, dual);
@@ -118,6 +128,7 @@ public class DeepSmoteTests
         finally
         {
             Parallelism.MaxDegreeOfParallelism = previous;
+            torch.set_num_threads(previousTorch);
         }
     }
 
