@@ -96,5 +96,9 @@ public sealed class DeepMlpOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxEpoch, 1, nameof(MaxEpoch));
         ArgumentOutOfRangeException.ThrowIfLessThan(EarlyStoppingPatience, 1, nameof(EarlyStoppingPatience));
+        if (GpuDeviceId is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(GpuDeviceId), GpuDeviceId, "GpuDeviceId must be null (CPU) or a CUDA device index ≥ 0.");
+        }
     }
 }

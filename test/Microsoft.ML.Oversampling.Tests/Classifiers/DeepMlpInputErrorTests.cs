@@ -58,7 +58,24 @@ public sealed class DeepMlpInputErrorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ml.BinaryClassification.Trainers.DeepMlp(new DeepMlpOptions { Dropout = 1 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => ml.BinaryClassification.Trainers.DeepMlp(new DeepMlpOptions { HiddenLayerSizes = [8, 0] }));
         Assert.Throws<ArgumentOutOfRangeException>(() => ml.MulticlassClassification.Trainers.DeepMlp(batchSize: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ml.BinaryClassification.Trainers.DeepMlp(new DeepMlpOptions { GpuDeviceId = -1 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => ml.MulticlassClassification.Trainers.DeepMlp(learningRate: double.NaN));
+    }
+
+    [Fact]
+    public void GpuRequested_WithoutCuda_FallsBackOrSaysWhy()
+    {
+        var ml = new MLContext(seed: 1);
+        IDataView data = MLNetTestData.Load(ml, [Row(true, 1, 2), Row(false, 0, 0)], 2);
+        var strict = ml.BinaryClassification.Trainers.DeepMlp(new DeepMlpOptions { GpuDeviceId = 0, FallbackToCpu = false, MaxEpoch = 1, Seed = 1 });
+        if (torch.cuda.is_available())
+        {
+            return; // a CUDA machine trains on the GPU; the CPU-only LibTorch of this repository never gets here
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => strict.Fit(data));
+        Assert.Contains("FallbackToCpu = false", error.Message);
+        Assert.Single(ml.BinaryClassification.Trainers.DeepMlp(new DeepMlpOptions { GpuDeviceId = 0, MaxEpoch = 1, Seed = 1 }).Fit(data).Model.TrainingLoss);
     }
 
     [Fact]
