@@ -8,7 +8,7 @@ namespace Microsoft.ML.Oversampling.Classifiers;
 /// Builds the ML.NET scoring chain of a trained network from its ONNX bytes, out of Microsoft.ML's own transformers
 /// only, so a saved zip loads without this library (docs/deep-classifier-persistence.md):
 /// <list type="number">
-/// <item>ML.NET's ONNX transformer (it keeps the bytes and writes them into the zip), giving <c>[1]</c>/<c>[K]</c> vectors;</item>
+/// <item>ML.NET's ONNX transformer (it writes the model's bytes into the zip), giving <c>[1]</c>/<c>[K]</c> vectors;</item>
 /// <item>an ML.NET linear binary model whose single weight is exactly ½ and bias 0 (<see cref="Halving"/>), which turns
 /// the doubled value into a scalar <c>Score</c> bit for bit, with ML.NET's <c>PredictedLabel</c> = <c>Score &gt; 0</c>;</item>
 /// <item>binary: ML.NET's fixed Platt calibrator with slope −1 and offset 0, so <c>Probability</c> = σ(<c>Score</c>);
@@ -23,16 +23,16 @@ internal static class DeepMlpScorer
     /// <paramref name="classCount"/> classes (2: binary); <paramref name="classNames"/> are the label's key values as text
     /// (they become <c>PredictedLabel</c>'s key values, as ML.NET's trainers pass them on), or <c>null</c> for the class
     /// numbers 1 … K. <paramref name="trainingData"/> only gives the input schema.</summary>
-    public static ITransformer Build(byte[] onnx, string featureColumnName, int classCount, IReadOnlyList<string>? classNames, IDataView trainingData)
+    /// <remarks>ML.NET's ONNX transformer reads its model from a file and keeps reading it when saved; given a stream it
+    /// copies it to a temporary file that version 5.0.1 never deletes, not even when disposed. So the bytes go to a file
+    /// of ours, <paramref name="modelPath"/>, which <see cref="DeepMlpTransformer.Dispose"/> deletes.</remarks>
+    public static ITransformer Build(byte[] onnx, string modelPath, string featureColumnName, int classCount, IReadOnlyList<string>? classNames, IDataView trainingData)
     {
         var ml = new MLContext(seed: 0);
         bool binary = classCount == 2;
         string[] outputs = binary ? [OnnxMlpExporter.DoubledLogit] : [OnnxMlpExporter.Probabilities, OnnxMlpExporter.DoubledClass];
-        ITransformer network;
-        using (var bytes = new MemoryStream(onnx, writable: false))
-        {
-            network = ml.Transforms.ApplyOnnxModel(outputs, [featureColumnName], bytes, gpuDeviceId: null, fallbackToCpu: false).Fit(trainingData);
-        }
+        File.WriteAllBytes(modelPath, onnx);
+        ITransformer network = ml.Transforms.ApplyOnnxModel(outputs, [featureColumnName], modelPath, gpuDeviceId: null, fallbackToCpu: false).Fit(trainingData);
 
         var steps = new List<ITransformer> { network };
         IDataView scored = network.Transform(trainingData);

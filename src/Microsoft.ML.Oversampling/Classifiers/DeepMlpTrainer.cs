@@ -86,7 +86,17 @@ public sealed class DeepMlpTrainer : ITrainerEstimator<DeepMlpTransformer, DeepM
 
         byte[] onnx = OnnxMlpExporter.Export(layers, columns.Features.Name);
         var model = new DeepMlpModel(layers, classes, seed, history, onnx);
-        return new DeepMlpTransformer(model, columns.Features.Name, DeepMlpScorer.Build(onnx, columns.Features.Name, classes, _binary ? null : ClassNames(columns.Label, classes), input));
+        string modelPath = DeepMlpTransformer.NewModelPath();
+        try
+        {
+            ITransformer scorer = DeepMlpScorer.Build(onnx, modelPath, columns.Features.Name, classes, _binary ? null : ClassNames(columns.Label, classes), input);
+            return new DeepMlpTransformer(model, columns.Features.Name, scorer, modelPath);
+        }
+        catch
+        {
+            File.Delete(modelPath);
+            throw;
+        }
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public sealed class DeepMlpPersistenceTests
         var ml = new MLContext(seed: 1);
         BinaryRow[] rows = MLNetTestData.Rows("yeast4");
         IDataView data = MLNetTestData.Load(ml, rows, 8);
-        DeepMlpTransformer model = ml.BinaryClassification.Trainers.DeepMlp(
+        using DeepMlpTransformer model = ml.BinaryClassification.Trainers.DeepMlp(
             new DeepMlpOptions { MaxEpoch = 3, HiddenLayerSizes = [32, 16], Seed = 4 }).Fit(data);
         IDataView scored = model.Transform(data);
         float[] onnx = [.. scored.GetColumn<float>("Score")];
@@ -80,15 +80,42 @@ public sealed class DeepMlpPersistenceTests
     }
 
     [Fact]
+    public void Dispose_DeletesTheOnnxFile_AndTheModelStillSavesUntilThen()
+    {
+        var ml = new MLContext(seed: 1);
+        IDataView data = DeepMlpTestData.Binary(ml, 100, 1, seed: 1);
+        byte[] onnx = ml.BinaryClassification.Trainers.DeepMlp(maxEpoch: 1, seed: 9).Fit(data).Model.ToOnnx();
+        string[] before = TemporaryCopies(onnx); // that fit's file, and any left by an earlier run
+        DeepMlpTransformer model = ml.BinaryClassification.Trainers.DeepMlp(maxEpoch: 1, seed: 9).Fit(data);
+        Assert.Equal(onnx, model.Model.ToOnnx());
+        string[] copies = [.. TemporaryCopies(onnx).Except(before)];
+        Assert.Single(copies); // one file per fit: ours, and no copy by ML.NET
+        using (var zip = new MemoryStream())
+        {
+            ml.Model.Save(model, data.Schema, zip);
+            Assert.True(zip.Length > onnx.Length);
+        }
+
+        model.Dispose();
+        Assert.All(copies, path => Assert.False(File.Exists(path), path));
+    }
+
+    /// <summary>Files in the temporary folder (where ML.NET would put a copy) and in ours holding exactly
+    /// <paramref name="onnx"/> (seed 9 makes them this test's).</summary>
+    private static string[] TemporaryCopies(byte[] onnx) =>
+        [.. new DirectoryInfo(Path.GetTempPath()).EnumerateFiles()
+            .Concat(new DirectoryInfo(Path.Combine(Path.GetTempPath(), "Microsoft.ML.Oversampling")).EnumerateFiles()).Where(f => f.Length == onnx.Length && File.ReadAllBytes(f.FullName).AsSpan().SequenceEqual(onnx)).Select(f => f.FullName)];
+
+    [Fact]
     public void MulticlassModel_SavesAndLoads_WithIdenticalScoresAndKeys()
     {
         var ml = new MLContext(seed: 1);
         IDataView data = DeepMlpTestData.ThreeClasses(ml, 300, 3, seed: 1);
-        DeepMlpTransformer model = ml.MulticlassClassification.Trainers.DeepMlp(maxEpoch: 3, seed: 2).Fit(data);
+        using DeepMlpTransformer model = ml.MulticlassClassification.Trainers.DeepMlp(maxEpoch: 3, seed: 2).Fit(data);
         using var stream = new MemoryStream();
         ml.Model.Save(model, data.Schema, stream);
         stream.Position = 0;
-        ITransformer loaded = ml.Model.Load(stream, out _);
+        using var loaded = (TransformerChain<ITransformer>)ml.Model.Load(stream, out _);
         IDataView ours = model.Transform(data), theirs = loaded.Transform(data);
         Assert.Equal(
             ours.GetColumn<float[]>("Score").SelectMany(s => s).Select(BitConverter.SingleToInt32Bits),

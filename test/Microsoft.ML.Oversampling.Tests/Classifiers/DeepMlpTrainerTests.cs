@@ -15,7 +15,7 @@ public sealed class DeepMlpTrainerTests
         // of a near-linear boundary). 0.955 is 5 standard deviations under Φ(2) minus that loss; chance is 0.5.
         IDataView train = DeepMlpTestData.Binary(ml, 1000, 2, seed: 1);
         IDataView test = DeepMlpTestData.Binary(ml, 2000, 2, seed: 2);
-        DeepMlpTransformer model = ml.BinaryClassification.Trainers.DeepMlp(maxEpoch: 30, seed: 5).Fit(train);
+        using DeepMlpTransformer model = ml.BinaryClassification.Trainers.DeepMlp(maxEpoch: 30, seed: 5).Fit(train);
         CalibratedBinaryClassificationMetrics metrics = ml.BinaryClassification.Evaluate(model.Transform(test));
         Assert.InRange(DeepMlpTestData.NormalCdf(2), 0.9772, 0.9773);
         Assert.InRange(metrics.Accuracy, 0.955, DeepMlpTestData.NormalCdf(2) + (5 * 0.0034));
@@ -34,7 +34,7 @@ public sealed class DeepMlpTrainerTests
         // 0.007 for estimation (standard deviation 0.001) and learning.
         IDataView train = DeepMlpTestData.ThreeClasses(ml, 900, 6, seed: 1);
         IDataView test = DeepMlpTestData.ThreeClasses(ml, 3000, 6, seed: 2);
-        DeepMlpTransformer model = ml.MulticlassClassification.Trainers.DeepMlp(maxEpoch: 40, seed: 5).Fit(train);
+        using DeepMlpTransformer model = ml.MulticlassClassification.Trainers.DeepMlp(maxEpoch: 40, seed: 5).Fit(train);
         IDataView scored = model.Transform(test);
         MulticlassClassificationMetrics metrics = ml.MulticlassClassification.Evaluate(scored);
         Assert.InRange(metrics.MacroAccuracy, 0.99, 1.0);
