@@ -98,6 +98,15 @@ public sealed class DeepMlpPersistenceTests
 
         model.Dispose();
         Assert.All(copies, path => Assert.False(File.Exists(path), path));
+
+        // Disposing a fitted pipeline disposes the transformer in it.
+        DateTime start = DateTime.UtcNow.AddSeconds(-1);
+        var pipeline = ml.Transforms.NormalizeMinMax("Features").Append(ml.BinaryClassification.Trainers.DeepMlp(maxEpoch: 1, seed: 9)).Fit(data);
+        byte[] pipelineOnnx = pipeline.LastTransformer.Model.ToOnnx();
+        string[] pipelineBefore = [.. TemporaryCopies(pipelineOnnx).Where(path => File.GetLastWriteTimeUtc(path) >= start)];
+        Assert.NotEmpty(pipelineBefore);
+        pipeline.Dispose();
+        Assert.All(pipelineBefore, path => Assert.False(File.Exists(path), path));
     }
 
     /// <summary>Files in the temporary folder (where ML.NET would put a copy) and in ours holding exactly

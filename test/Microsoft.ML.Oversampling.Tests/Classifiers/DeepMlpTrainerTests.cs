@@ -88,6 +88,24 @@ public sealed class DeepMlpTrainerTests
     }
 
     [Fact]
+    public void PredictionEngine_ScoresOneRowAsTheBatchTransformDoes()
+    {
+        var ml = new MLContext(seed: 1);
+        IDataView train = DeepMlpTestData.Binary(ml, 200, 1, seed: 3);
+        using DeepMlpTransformer model = ml.BinaryClassification.Trainers.DeepMlp(maxEpoch: 2, seed: 1).Fit(train);
+        BinaryRow[] rows = MLNetTestData.Read(ml, train, 2);
+        float[] batch = [.. model.Transform(train).GetColumn<float>("Score")];
+        var engine = ml.Model.CreatePredictionEngine<BinaryRow, BinaryPrediction>(model, inputSchemaDefinition: MLNetTestData.Schema(2));
+        for (int i = 0; i < 20; i++)
+        {
+            BinaryPrediction prediction = engine.Predict(rows[i]);
+            Assert.Equal(batch[i], prediction.Score);
+            Assert.Equal(prediction.Score > 0, prediction.PredictedLabel);
+            Assert.Equal((float)(1 / (1 + Math.Exp(-prediction.Score))), prediction.Probability);
+        }
+    }
+
+    [Fact]
     public void StratifiedCrossValidation_RunsTheTrainerUnchanged()
     {
         var ml = new MLContext(seed: 1);
