@@ -4,7 +4,8 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.Oversampling.Generators;
 
 /// <summary>
-/// Adam (Kingma &amp; Ba 2015, PyTorch's <c>torch.optim.Adam</c> update without weight decay) over a network's
+/// Adam (Kingma &amp; Ba 2015, PyTorch's <c>torch.optim.Adam</c> update, with its L2 <c>weight_decay</c> added to the
+/// gradient) over a network's
 /// <see cref="FlatParameters"/>: one step is seven in-place vector operations on the whole parameter buffer, instead
 /// of TorchSharp's optimiser looping over every parameter tensor in C# with temporaries per tensor. No tensor is
 /// allocated per step.
@@ -19,10 +20,13 @@ internal sealed class FusedAdam : IDisposable
     private readonly FlatParameters _parameters;
     private readonly Tensor _m, _v, _denominator;
     private readonly double _learningRate, _beta1, _beta2;
-    private readonly Scalar _beta1Scalar, _oneMinusBeta1, _beta2Scalar, _oneMinusBeta2, _epsilonScalar, _one;
+    private readonly Scalar _beta1Scalar, _oneMinusBeta1, _beta2Scalar, _oneMinusBeta2, _epsilonScalar, _one, _weightDecay;
+    private readonly bool _decays;
     private int _steps;
 
-    public FusedAdam(FlatParameters parameters, double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
+    /// <summary>An optimiser of <paramref name="parameters"/>; <paramref name="weightDecay"/> is PyTorch Adam's
+    /// <c>weight_decay</c>: <c>λ·θ</c> is added to every gradient (biases too) before the moments.</summary>
+    public FusedAdam(FlatParameters parameters, double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0)
     {
         _parameters = parameters;
         _learningRate = learningRate;
@@ -37,6 +41,8 @@ internal sealed class FusedAdam : IDisposable
         _oneMinusBeta2 = (1 - beta2).ToScalar();
         _epsilonScalar = epsilon.ToScalar();
         _one = 1.0.ToScalar();
+        _weightDecay = weightDecay.ToScalar();
+        _decays = weightDecay != 0;
     }
 
     /// <summary>Applies one update from the accumulated gradients.</summary>
@@ -50,6 +56,11 @@ internal sealed class FusedAdam : IDisposable
         using (Scalar inverseCorrection2 = (1 / correction2).ToScalar())
         using (Scalar stepSize = (-_learningRate / correction1).ToScalar())
         {
+            if (_decays)
+            {
+                g.add_(_parameters.Values, _weightDecay);
+            }
+
             _m.mul_(_beta1Scalar).add_(g, _oneMinusBeta1);
             _v.mul_(_beta2Scalar).addcmul_(g, g, _oneMinusBeta2);
             _denominator.copy_(_v).sqrt_().mul_(inverseCorrection2).add_(_epsilonScalar, _one);
@@ -69,5 +80,6 @@ internal sealed class FusedAdam : IDisposable
         _oneMinusBeta2.Dispose();
         _epsilonScalar.Dispose();
         _one.Dispose();
+        _weightDecay.Dispose();
     }
 }

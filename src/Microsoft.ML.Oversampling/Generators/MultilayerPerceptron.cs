@@ -16,7 +16,11 @@ internal sealed class MultilayerPerceptron : nn.Module<Tensor, Tensor>
 
     private readonly Sequential layers;
 
-    public MultilayerPerceptron(int inputs, IReadOnlyList<int> hidden, int outputs, HiddenActivation activation, OutputActivation output, Generator generator, Device device)
+    /// <summary>Builds the layers; <paramref name="dropout"/> &gt; 0 adds a <see cref="SeededDropout"/> (seeded from
+    /// <paramref name="dropoutSeed"/>) after each hidden activation.</summary>
+    public MultilayerPerceptron(
+        int inputs, IReadOnlyList<int> hidden, int outputs, HiddenActivation activation, OutputActivation output, Generator generator, Device device,
+        double dropout = 0, ulong dropoutSeed = 0)
         : base(nameof(MultilayerPerceptron))
     {
         int[] sizes = [inputs, .. hidden, outputs];
@@ -43,6 +47,10 @@ internal sealed class MultilayerPerceptron : nn.Module<Tensor, Tensor>
             if (i < sizes.Length - 1)
             {
                 modules.Add(($"act{i - 1}", activation == HiddenActivation.Relu ? nn.ReLU() : new LeakyRelu(LeakySlope)));
+                if (dropout > 0)
+                {
+                    modules.Add(($"dropout{i - 1}", new SeededDropout(dropout, dropoutSeed + (ulong)i, device)));
+                }
             }
         }
 

@@ -12,10 +12,10 @@ internal sealed class NetworkTrainer : IDisposable
 {
     private readonly FusedAdam _optimizer;
 
-    public NetworkTrainer(Network network, double learningRate, double beta1 = 0.9)
+    public NetworkTrainer(Network network, double learningRate, double beta1 = 0.9, double weightDecay = 0)
     {
         Network = network;
-        _optimizer = new FusedAdam(network.Parameters, learningRate, beta1);
+        _optimizer = new FusedAdam(network.Parameters, learningRate, beta1, weightDecay: weightDecay);
     }
 
     /// <summary>The network trained.</summary>

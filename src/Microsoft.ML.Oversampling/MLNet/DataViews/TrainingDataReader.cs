@@ -16,10 +16,10 @@ internal static class TrainingDataReader
 {
     private const int ChunkRows = 4096;
 
-    /// <summary>Reads every row.</summary>
+    /// <summary>Reads every row; <paramref name="consumer"/> says who needs finite values, in the error messages.</summary>
     /// <exception cref="ArgumentException">The data has no rows, or a feature value is NaN or infinite.</exception>
     /// <exception cref="InvalidOperationException">A key label is missing, or a row's vector has the wrong length.</exception>
-    public static (DenseMatrix Features, int[] Labels) Read(IDataView data, TrainingColumns columns)
+    public static (DenseMatrix Features, int[] Labels) Read(IDataView data, TrainingColumns columns, string consumer = "oversamplers need")
     {
         int d = columns.FeatureCount;
         long? known = data.GetRowCount();
@@ -61,7 +61,7 @@ internal static class TrainingDataReader
 
         if (labels.Count == 0)
         {
-            throw new ArgumentException("The training data has no rows; oversamplers need at least one row of each class.");
+            throw new ArgumentException($"The training data has no rows; {consumer} at least one row of each class.");
         }
 
         DenseMatrix features = direct && labels.Count == known!.Value ? new DenseMatrix(labels.Count, d, values) : Join(chunks, values, labels.Count, d);
@@ -69,7 +69,7 @@ internal static class TrainingDataReader
         {
             throw new ArgumentException(
                 $"Column '{columns.Features.Name}' has the value {features[badRow, slot]} at row {badRow}, slot {slot} ('{columns.SlotNames[slot]}'); "
-                + "oversamplers need finite feature values (replace or drop missing values first, e.g. with ReplaceMissingValues).");
+                + $"{consumer} finite feature values (replace or drop missing values first, e.g. with ReplaceMissingValues).");
         }
 
         return (features, [.. labels]);
