@@ -57,11 +57,13 @@ public sealed class OversamplingEstimator : IEstimator<OversamplingTransformer>
         SyntheticSamples synthetic = Sampler.ForFeatures(columns.SlotNames).FitGenerate(features, labels, seed);
 
         var otherColumns = input.Schema.Where(c => c.Index != columns.Label.Index && c.Index != columns.Features.Index).ToArray();
-        // Deferred to the first getter of another column (see ResampledDataView); without other columns the closure
-        // holds nothing, so the input's matrix is released when Fit returns.
-        Func<BaseRowValues?> copied = otherColumns.Length > 0 && synthetic.Count > 0
-            ? () => BaseRowValues.Capture(input, otherColumns, BaseRows.Find(features, labels, synthetic.Features, synthetic.Labels))
-            : () => null;
+        // The base rows are found now, while the input's matrix exists, so the matrix is released when Fit returns (no
+        // second copy of the original rows outlives Fit); reading their other columns, an extra pass over the input,
+        // waits for the first getter of such a column (see ResampledDataView), which a trainer may never ask for.
+        int[]? baseRows = otherColumns.Length > 0 && synthetic.Count > 0
+            ? BaseRows.Find(features, labels, synthetic.Features, synthetic.Labels)
+            : null;
+        Func<BaseRowValues?> copied = baseRows is null ? () => null : () => BaseRowValues.Capture(input, otherColumns, baseRows);
         var resampled = new ResampledDataView(input, columns, features.Rows, synthetic.Features, [.. synthetic.Labels], copied);
         SyntheticDataGenerator? generator = synthetic.Generator?.WithColumns(new GeneratorColumns(columns.AnnotatedSlotNames, columns.Codec.ClassNames(columns.Label)));
         return new OversamplingTransformer(Sampler, seed, input, resampled, synthetic, generator);
