@@ -31,13 +31,13 @@ internal sealed class BaseRowValues
 
         var stores = columns.ToDictionary(c => c.Index, c => ColumnValues.Create(c, baseRows.Length));
         using DataViewRowCursor cursor = data.GetRowCursor(columns);
-        var readers = columns.Select(c => (Store: stores[c.Index], Read: stores[c.Index].CreateReader(cursor))).ToArray();
+        var readers = columns.Select(c => stores[c.Index].CreateReader(cursor)).ToArray();
         int row = 0;
         while (cursor.MoveNext())
         {
             if (needed.TryGetValue(row, out var synthetic))
             {
-                foreach (var (store, read) in readers)
+                foreach (Action<List<int>> read in readers)
                 {
                     read(synthetic);
                 }

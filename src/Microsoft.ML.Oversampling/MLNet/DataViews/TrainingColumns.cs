@@ -8,13 +8,14 @@ namespace Microsoft.ML.Oversampling.MLNet.DataViews;
 /// </summary>
 internal sealed class TrainingColumns
 {
-    private TrainingColumns(DataViewSchema.Column label, LabelCodec codec, DataViewSchema.Column features, int featureCount, IReadOnlyList<string> slotNames)
+    private TrainingColumns(DataViewSchema.Column label, LabelCodec codec, DataViewSchema.Column features, int featureCount, IReadOnlyList<string> slotNames, bool annotated)
     {
         Label = label;
         Codec = codec;
         Features = features;
         FeatureCount = featureCount;
         SlotNames = slotNames;
+        AnnotatedSlotNames = annotated ? slotNames : null;
     }
 
     /// <summary>The label column.</summary>
@@ -33,7 +34,7 @@ internal sealed class TrainingColumns
     public IReadOnlyList<string> SlotNames { get; }
 
     /// <summary>The slot names from the column's annotations, or <c>null</c> when it has none.</summary>
-    public IReadOnlyList<string>? AnnotatedSlotNames => SlotNames.Select((n, i) => n == $"Slot {i}").All(unnamed => unnamed) ? null : SlotNames;
+    public IReadOnlyList<string>? AnnotatedSlotNames { get; }
 
     /// <summary>Checks an estimator's input shape, as ML.NET's <c>GetOutputSchema</c> does.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type; the message is ML.NET's.</exception>
@@ -66,7 +67,8 @@ internal sealed class TrainingColumns
             throw Mismatch("feature", featureColumnName, ExpectedFeatures, TypeString(features.Type));
         }
 
-        return new TrainingColumns(label, codec, features, vector.Size, ReadSlotNames(features, vector.Size));
+        var (slotNames, annotated) = ReadSlotNames(features, vector.Size);
+        return new TrainingColumns(label, codec, features, vector.Size, slotNames, annotated);
     }
 
     private const string ExpectedLabel = "Boolean (two classes) or a key type (several classes)";
@@ -107,10 +109,11 @@ internal sealed class TrainingColumns
         };
     }
 
-    private static string[] ReadSlotNames(DataViewSchema.Column features, int size)
+    private static (string[] Names, bool Annotated) ReadSlotNames(DataViewSchema.Column features, int size)
     {
         var names = Enumerable.Range(0, size).Select(i => $"Slot {i}").ToArray();
-        if (features.Annotations.Schema.GetColumnOrNull("SlotNames") is { Type: VectorDataViewType { Size: var count } } && count == size)
+        bool annotated = features.Annotations.Schema.GetColumnOrNull("SlotNames") is { Type: VectorDataViewType { Size: var count } } && count == size;
+        if (annotated)
         {
             VBuffer<ReadOnlyMemory<char>> slotNames = default;
             features.GetSlotNames(ref slotNames);
@@ -126,7 +129,7 @@ internal sealed class TrainingColumns
             }
         }
 
-        return names;
+        return (names, annotated);
     }
 
     private static ArgumentOutOfRangeException Missing(string role, string name) =>
