@@ -5,8 +5,8 @@ using Microsoft.ML.Oversampling.Datasets;
 
 namespace Microsoft.ML.Oversampling.Cli;
 
-/// <summary>What a command was told to read: a CSV file (checked, then read by TextLoader) or an embedded dataset.</summary>
-internal sealed class InputData : IDisposable
+/// <summary>What a command was told to read: a CSV file (read once and checked) or an embedded dataset.</summary>
+internal sealed class InputData
 {
     private InputData(TrainingData data, CsvTable? table)
     {
@@ -24,15 +24,7 @@ internal sealed class InputData : IDisposable
     public static InputData FromFile(MLContext ml, string path, string label, string? positive, IReadOnlyList<string> categorical, MissingValuePolicy missing)
     {
         CsvTable table = CsvTable.Read(path, label, labelRequired: true, categorical, only: null, missing);
-        try
-        {
-            return new InputData(CsvDataLoader.LoadLabelled(ml, table, positive, missing), table);
-        }
-        catch
-        {
-            table.Dispose();
-            throw;
-        }
+        return new InputData(CsvDataLoader.LoadLabelled(ml, table, positive, missing), table);
     }
 
     /// <summary>Reads --input or --dataset; with neither, the default embedded dataset when <paramref name="allowDefault"/>.</summary>
@@ -85,7 +77,4 @@ internal sealed class InputData : IDisposable
         + (Data.Classes.IsBinary ? $"classes {Data.Classes.Values[0]}/{Data.Classes.Values[1]} (positive {Data.Classes.Positive})" : $"{Data.Classes.Values.Count} classes ({string.Join(", ", Data.Classes.Values)})")
         + (Table is { DroppedRows: > 0 } ? $", {Table.DroppedRows} rows dropped (--missing drop)" : string.Empty)
         + (Table is { MissingCells: > 0 } ? $", {Table.MissingCells} cells replaced by the column mean (--missing mean)" : string.Empty);
-
-    /// <inheritdoc />
-    public void Dispose() => Table?.Dispose();
 }

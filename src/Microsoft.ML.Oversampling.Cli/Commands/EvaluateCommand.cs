@@ -88,7 +88,7 @@ internal static class EvaluateCommand
             string[] trainOptions = parse.GetValue(trainerOptions) ?? [];
             TrainerCatalog.Check(trainerName, trainOptions);
             var cats = CommonOptions.CategoricalNames(parse.GetValue(categorical), parse.GetValue(methodOptions));
-            using InputData loaded = InputData.Load(new MLContext(seedValue), parse.GetValue(input), parse.GetValue(dataset), parse.GetValue(label)!, parse.GetValue(positive),
+            InputData loaded = InputData.Load(new MLContext(seedValue), parse.GetValue(input), parse.GetValue(dataset), parse.GetValue(label)!, parse.GetValue(positive),
                 cats, CommonOptions.ParseMissing(parse.GetValue(missing)!), allowDefault: true);
             loaded.CheckFolds(foldCount);
             if (reportPath is not null && loaded.Data.IsMulticlass)

@@ -77,11 +77,11 @@ internal static class GenerateCommand
                 : null;
 
             var ml = new MLContext(seedValue);
-            using InputData loaded = InputData.FromFile(ml, inputPath, parse.GetValue(label)!, parse.GetValue(positive), [], CommonOptions.ParseMissing(parse.GetValue(missing)!));
+            InputData loaded = InputData.FromFile(ml, inputPath, parse.GetValue(label)!, parse.GetValue(positive), [], CommonOptions.ParseMissing(parse.GetValue(missing)!));
             string methodName = parse.GetValue(method)!;
             IReadOnlyList<string> assignments = MethodFactory.Assignments(methodName, parse.GetValue(options) ?? [], seedValue, []);
             OversamplingEstimator sampler = MethodFactory.Create(ml, methodName, assignments);
-            IDataView featurized = loaded.Data.Featurized();
+            IDataView featurized = loaded.Data.Featurized(ml);
             OversamplingTransformer fitted = CliProgress.RunOne(error, $"training {methodName}", () => ClassNames.Translate(loaded.Data.Classes, () => sampler.Fit(featurized)));
             if (fitted.Generator is null)
             {

@@ -58,8 +58,8 @@ internal static class PredictCommand
 
             string[] features = [.. modelInput.Select(c => c.Name)];
             string[] categorical = [.. modelInput.Where(c => c.Type is TextDataViewType).Select(c => c.Name)];
-            using CsvTable table = CsvTable.Read(inputPath, parse.GetValue(label), labelRequired: false, categorical, features, CommonOptions.ParseMissing(parse.GetValue(missing)!));
-            var (data, labelText) = CsvDataLoader.LoadForScoring(ml, table, modelInput);
+            CsvTable table = CsvTable.Read(inputPath, parse.GetValue(label), labelRequired: false, categorical, features, CommonOptions.ParseMissing(parse.GetValue(missing)!));
+            var (data, labelText) = CsvDataLoader.LoadForScoring(table);
             IDataView scored = model.Transform(data);
             bool multiclass = scored.Schema["PredictedLabel"].Type is KeyDataViewType;
             OutputFiles.WriteText(outputPath, writer => WritePredictions(writer, scored, multiclass));

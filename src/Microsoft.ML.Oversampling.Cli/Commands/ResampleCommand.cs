@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using CsvHelper;
 using Microsoft.ML.Data;
 using Microsoft.ML.Oversampling.Cli.Data;
 using Microsoft.ML.Oversampling.Cli.Infrastructure;
@@ -43,7 +42,7 @@ internal static class ResampleCommand
             int seedValue = parse.GetValue(seed);
             var ml = new MLContext(seedValue);
             var cats = CommonOptions.CategoricalNames(parse.GetValue(categorical), parse.GetValue(options));
-            using InputData loaded = InputData.FromFile(ml, inputPath, parse.GetValue(label)!, parse.GetValue(positive), cats, CommonOptions.ParseMissing(parse.GetValue(missing)!));
+            InputData loaded = InputData.FromFile(ml, inputPath, parse.GetValue(label)!, parse.GetValue(positive), cats, CommonOptions.ParseMissing(parse.GetValue(missing)!));
             TrainingData data = loaded.Data;
             var userOptions = new List<string>(parse.GetValue(options) ?? []);
             if (parse.GetValue(strategy) is { } s)
@@ -62,7 +61,7 @@ internal static class ResampleCommand
             }
 
             output.WriteLine($"data {loaded.Describe()}");
-            IDataView featurized = data.Featurized();
+            IDataView featurized = data.Featurized(ml);
             OversamplingEstimator sampler = MethodFactory.Create(ml, parse.GetValue(method)!, assignments);
 
             var stopwatch = Stopwatch.StartNew();
@@ -72,7 +71,7 @@ internal static class ResampleCommand
 
             ClassCountsTable.Write(output, fitted, data.Classes);
             CsvTable table = loaded.Table!;
-            OutputFiles.WriteText(outputPath, writer => Write(writer, table, data, resampled));
+            OutputFiles.Write(outputPath, stream => Write(stream, table, data, resampled, fitted.SyntheticRowCount));
             output.WriteLine($"wrote {table.RowCount + fitted.SyntheticRowCount} rows ({table.RowCount} original, {fitted.SyntheticRowCount} synthetic) to {outputPath}");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resample_seconds={seconds:F6}"));
             return 0;
@@ -80,50 +79,124 @@ internal static class ResampleCommand
         return command;
     }
 
-    private static void Write(TextWriter writer, CsvTable table, TrainingData data, IDataView resampled)
+    /// <summary>
+    /// Writes the kept input rows byte for byte, then the synthetic rows: blocks of rows formatted straight to UTF-8 in
+    /// parallel (numbers in their shortest round-trip form, <c>"R"</c>) and written in order, so the output does not
+    /// depend on the thread count.
+    /// </summary>
+    private static void Write(Stream stream, CsvTable table, TrainingData data, IDataView resampled, int synthetic)
     {
-        writer.Write(WithLineEnd(table.HeaderRecord));
-        foreach (string record in table.RawRecords)
+        const int BlockRows = 4096;
+        using var output = new BufferedStream(stream, 1 << 20);
+        ReadOnlySpan<byte> header = table.HeaderRecord;
+        WriteWithLineEnd(output, header);
+        for (int row = 0; row < table.RowCount; row++)
         {
-            writer.Write(WithLineEnd(record));
+            WriteWithLineEnd(output, table.RawRecord(row));
         }
 
-        string newLine = table.HeaderRecord.EndsWith("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        using var csv = new CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = newLine }, leaveOpen: true);
+        var (values, classes) = SyntheticRows(table, data, resampled, synthetic);
+        byte[] newLine = header.EndsWith("\r\n"u8) ? "\r\n"u8.ToArray() : "\n"u8.ToArray();
+        byte[][] labelText = [.. Enumerable.Range(0, data.Classes.Values.Count).Select(k => CsvTable.CellBytes(data.Classes.Text(data.Classes.IsBinary ? k : k + 1)))];
+        var slotOfColumn = table.FeatureIndices.Select((column, slot) => (column, slot)).ToDictionary(p => p.column, p => p.slot);
+        var categoryText = table.Categories.ToDictionary(kv => kv.Key, kv => kv.Value.Select(CsvTable.CellBytes).ToArray());
+        int d = table.FeatureIndices.Count;
+        int blocks = (synthetic + BlockRows - 1) / BlockRows;
+        var formatted = new (byte[] Bytes, int Length)[blocks];
+        Parallel.For(0, blocks, block =>
+        {
+            int first = block * BlockRows, end = Math.Min(synthetic, first + BlockRows);
+            var number = new byte[32];
+            var chars = new char[32];
+            var bytes = new byte[(end - first) * ((d * 16) + 16)];
+            int at = 0;
+            for (int i = first; i < end; i++)
+            {
+                for (int c = 0; c < table.Header.Length; c++)
+                {
+                    ReadOnlySpan<byte> cell;
+                    if (c == table.LabelIndex)
+                    {
+                        cell = labelText[classes[i] - (data.Classes.IsBinary ? 0 : 1)];
+                    }
+                    else if (slotOfColumn.TryGetValue(c, out int slot))
+                    {
+                        float v = values[(i * d) + slot];
+                        if (categoryText.TryGetValue(c, out byte[][]? categories))
+                        {
+                            cell = categories[(int)v - 1];
+                        }
+                        else
+                        {
+                            // UTF-16, then narrowed: CoreLib's precompiled image holds the UTF-16 formatter.
+                            v.TryFormat(chars, out int written, "R", CultureInfo.InvariantCulture);
+                            for (int k = 0; k < written; k++)
+                            {
+                                number[k] = (byte)chars[k];
+                            }
+
+                            cell = number.AsSpan(0, written);
+                        }
+                    }
+                    else
+                    {
+                        cell = [];
+                    }
+
+                    int needed = cell.Length + 1 + newLine.Length;
+                    if (at + needed > bytes.Length)
+                    {
+                        Array.Resize(ref bytes, Math.Max(bytes.Length * 2, at + needed));
+                    }
+
+                    cell.CopyTo(bytes.AsSpan(at));
+                    at += cell.Length;
+                    if (c < table.Header.Length - 1)
+                    {
+                        bytes[at++] = (byte)',';
+                    }
+                }
+
+                newLine.CopyTo(bytes.AsSpan(at));
+                at += newLine.Length;
+            }
+
+            formatted[block] = (bytes, at);
+        });
+
+        foreach (var (bytes, length) in formatted)
+        {
+            output.Write(bytes, 0, length);
+        }
+    }
+
+    /// <summary>The synthetic rows of <paramref name="resampled"/> (those after the originals): features row-major, and their classes.</summary>
+    private static (float[] Values, int[] Classes) SyntheticRows(CsvTable table, TrainingData data, IDataView resampled, int synthetic)
+    {
+        int d = table.FeatureIndices.Count;
+        var values = new float[(long)synthetic * d];
+        var classes = new int[synthetic];
         DataViewSchema.Column features = resampled.Schema[TrainingData.FeaturesColumn];
         DataViewSchema.Column label = resampled.Schema[TrainingData.LabelColumn];
         using DataViewRowCursor cursor = resampled.GetRowCursor([features, label]);
         ValueGetter<VBuffer<float>> getFeatures = cursor.GetGetter<VBuffer<float>>(features);
         Func<int> getClass = ClassReader(cursor, label, data.Classes);
-        var slotOfColumn = table.FeatureIndices.Select((column, slot) => (column, slot)).ToDictionary(p => p.column, p => p.slot);
-        VBuffer<float> values = default;
-        long row = 0;
+        VBuffer<float> row = default;
+        long position = 0;
+        int i = 0;
         while (cursor.MoveNext())
         {
-            if (row++ < table.RowCount)
+            if (position++ < table.RowCount)
             {
                 continue;
             }
 
-            getFeatures(ref values);
-            float[] dense = values.DenseValues().ToArray();
-            for (int c = 0; c < table.Header.Length; c++)
-            {
-                if (c == table.LabelIndex)
-                {
-                    csv.WriteField(data.Classes.Text(getClass()));
-                }
-                else if (slotOfColumn.TryGetValue(c, out int slot))
-                {
-                    float v = dense[slot];
-                    csv.WriteField(table.Categories.TryGetValue(c, out string[]? categories)
-                        ? categories[(int)v - 1]
-                        : v.ToString("R", CultureInfo.InvariantCulture));
-                }
-            }
-
-            csv.NextRecord();
+            getFeatures(ref row);
+            row.CopyTo(values.AsSpan(i * d, d));
+            classes[i++] = getClass();
         }
+
+        return (values, classes);
     }
 
     private static Func<int> ClassReader(DataViewRow row, DataViewSchema.Column label, LabelClasses classes)
@@ -148,5 +221,12 @@ internal static class ResampleCommand
         };
     }
 
-    private static string WithLineEnd(string record) => record.EndsWith('\n') ? record : record + "\n";
+    private static void WriteWithLineEnd(Stream output, ReadOnlySpan<byte> record)
+    {
+        output.Write(record);
+        if (!record.EndsWith((byte)'\n'))
+        {
+            output.WriteByte((byte)'\n');
+        }
+    }
 }

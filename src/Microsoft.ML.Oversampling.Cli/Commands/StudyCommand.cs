@@ -154,7 +154,7 @@ internal static class StudyCommand
     /// <summary>A dataset file (refused, like any input, on a non-numeric cell; no cleaned copy is made, so the data outlives the check).</summary>
     private static TrainingData LoadFile(MLContext ml, string path, string label)
     {
-        using InputData loaded = InputData.FromFile(ml, path, label, positive: null, [], MissingValuePolicy.Error);
+        InputData loaded = InputData.FromFile(ml, path, label, positive: null, [], MissingValuePolicy.Error);
         return loaded.Data;
     }
 }

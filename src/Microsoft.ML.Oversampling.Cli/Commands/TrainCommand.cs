@@ -44,7 +44,7 @@ internal static class TrainCommand
             TrainerCatalog.Check(trainerName, trainOptions);
             var ml = new MLContext(seedValue);
             var cats = CommonOptions.CategoricalNames(parse.GetValue(categorical), parse.GetValue(methodOptions));
-            using InputData loaded = InputData.FromFile(ml, inputPath, parse.GetValue(label)!, parse.GetValue(positive), cats, CommonOptions.ParseMissing(parse.GetValue(missing)!));
+            InputData loaded = InputData.FromFile(ml, inputPath, parse.GetValue(label)!, parse.GetValue(positive), cats, CommonOptions.ParseMissing(parse.GetValue(missing)!));
             if (MethodFactory.IsNone(methodName) && samplerOptions.Length > 0)
             {
                 throw new CliException($"--option {samplerOptions[0]} was given, but method 'none' takes no options.");

@@ -1,12 +1,11 @@
-using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 
 namespace Microsoft.ML.Oversampling.Cli.Data;
 
 /// <summary>
-/// Reads a checked <see cref="CsvTable"/> with ML.NET's <c>TextLoader</c>: each numeric feature a Single column and
-/// each categorical feature a text column under its own name, the label as text mapped to a Boolean label (binary)
-/// or a key label (multiclass) called <c>Label</c>.
+/// Turns a checked <see cref="CsvTable"/> into ML.NET data without reading the file again: each numeric feature a
+/// Single column and each categorical feature a text column under its own name, and the label a Boolean label
+/// (binary) or a key label (multiclass) called <c>Label</c>.
 /// </summary>
 internal static class CsvDataLoader
 {
@@ -23,49 +22,58 @@ internal static class CsvDataLoader
     public static TrainingData LoadLabelled(MLContext ml, CsvTable table, string? positive, MissingValuePolicy missing)
     {
         LabelClasses classes = LabelClasses.From(table.Labels, table.LabelName!, positive);
-        var columns = FeatureColumns(table).Append(new TextLoader.Column(LabelTextColumn, DataKind.String, table.LabelIndex)).ToArray();
-        IDataView raw = CreateLoader(ml, columns).Load(table.LoaderPath);
-        IEstimator<ITransformer> label = classes.IsBinary
-            ? ml.Transforms.Conversion.MapValue(TrainingData.LabelColumn,
-                [new KeyValuePair<string, bool>(classes.Values[0], false), new KeyValuePair<string, bool>(classes.Values[1], true)], LabelTextColumn)
-            : ml.Transforms.Conversion.MapValueToKey(TrainingData.LabelColumn, LabelTextColumn, keyData: ValuesView(ml, classes.Values));
-        IDataView data = ml.Data.Cache(label.Fit(raw).Transform(raw));
-        IDataView modelInput = CreateLoader(ml, FeatureColumns(table).ToArray()).Load(table.LoaderPath);
-        return new TrainingData(System.IO.Path.GetFileNameWithoutExtension(table.Path), data, Featurize(ml, table, missing), classes,
-            [.. table.FeatureNames], modelInput.Schema);
-    }
-
-    /// <summary>Loads only the named feature columns (for scoring) and, when present, the label column as text.</summary>
-    /// <returns>The data and the name of its label text column (or <c>null</c>).</returns>
-    public static (IDataView Data, string? LabelText) LoadForScoring(MLContext ml, CsvTable table, DataViewSchema modelInput)
-    {
-        var columns = table.FeatureIndices.Select(i => new TextLoader.Column(table.Header[i],
-            modelInput[table.Header[i]].Type is TextDataViewType ? DataKind.String : DataKind.Single, i)).ToList();
-        if (table.LabelIndex >= 0)
+        InMemoryColumns.Builder columns = FeatureColumns(table);
+        if (classes.IsBinary)
         {
-            columns.Add(new TextLoader.Column(LabelTextColumn, DataKind.String, table.LabelIndex));
+            columns.Add(TrainingData.LabelColumn, table.Labels.Select(l => l == classes.Positive).ToArray());
+        }
+        else
+        {
+            var keys = classes.Values.Select((v, k) => (v, k)).ToDictionary(p => p.v, p => (uint)(p.k + 1), StringComparer.Ordinal);
+            columns.Add(TrainingData.LabelColumn, table.Labels.Select(l => keys[l]).ToArray(), classes.Values);
         }
 
-        return (CreateLoader(ml, [.. columns]).Load(table.LoaderPath), table.LabelIndex >= 0 ? LabelTextColumn : null);
+        IDataView data = columns.Build();
+        DataViewSchema modelInput = FeatureColumns(table).Build().Schema;
+        return new TrainingData(System.IO.Path.GetFileNameWithoutExtension(table.Path), data, Featurize(ml, table, missing), classes,
+            [.. table.FeatureNames], modelInput);
+    }
+
+    /// <summary>The feature columns (typed as the model's input has them) and, when present, the label column as text.</summary>
+    /// <returns>The data and the name of its label text column (or <c>null</c>).</returns>
+    public static (IDataView Data, string? LabelText) LoadForScoring(CsvTable table)
+    {
+        InMemoryColumns.Builder columns = FeatureColumns(table);
+        if (table.LabelIndex >= 0)
+        {
+            columns.Add(LabelTextColumn, [.. table.Labels]);
+        }
+
+        return (columns.Build(), table.LabelIndex >= 0 ? LabelTextColumn : null);
     }
 
     /// <summary>A one-column data view of text values, as key data for <c>MapValueToKey</c> (keys in this order).</summary>
     public static IDataView ValuesView(MLContext ml, IEnumerable<string> values) =>
         ml.Data.LoadFromEnumerable(values.Select(v => new KeyValue { Value = v }));
 
-    private static IEnumerable<TextLoader.Column> FeatureColumns(CsvTable table) =>
-        table.FeatureIndices.Select(i => new TextLoader.Column(table.Header[i], table.Categories.ContainsKey(i) ? DataKind.String : DataKind.Single, i));
-
-    private static TextLoader CreateLoader(MLContext ml, TextLoader.Column[] columns) =>
-        ml.Data.CreateTextLoader(new TextLoader.Options
+    /// <summary>The table's feature columns, in file order: Single for numeric ones, text for categorical ones.</summary>
+    private static InMemoryColumns.Builder FeatureColumns(CsvTable table)
+    {
+        var columns = new InMemoryColumns.Builder(table.RowCount);
+        foreach (int i in table.FeatureIndices)
         {
-            Columns = columns,
-            Separators = [','],
-            HasHeader = true,
-            AllowQuoting = true,
-            TrimWhitespace = true,
-            MissingRealsAsNaNs = true,
-        });
+            if (table.Categories.ContainsKey(i))
+            {
+                columns.Add(table.Header[i], table.Text(i));
+            }
+            else
+            {
+                columns.Add(table.Header[i], table.Numeric(i));
+            }
+        }
+
+        return columns;
+    }
 
     /// <summary>Feature columns → the <c>Features</c> vector, in file order, each slot named after its column; categorical
     /// columns become their value's code (1 = first value).</summary>

@@ -25,8 +25,13 @@ internal sealed record TrainingData(
     /// <summary>The feature vector's name.</summary>
     public const string FeaturesColumn = "Features";
 
-    /// <summary>Fits the featurizing steps on <see cref="Data"/> and returns the rows with their <c>Features</c> vector.</summary>
-    public IDataView Featurized() => Training.PipelineFactory.Flat(Featurize).Fit(Data).Transform(Data);
+    /// <summary>
+    /// Fits the featurizing steps on <see cref="Data"/> and returns the rows as <c>Label</c> and <c>Features</c> only:
+    /// with no other column, a sampler has nothing to copy into its synthetic rows, so it skips finding their base rows
+    /// (a nearest-neighbour search of every synthetic row, which costs more than SMOTE itself).
+    /// </summary>
+    public IDataView Featurized(MLContext ml) =>
+        Training.PipelineFactory.Flat([.. Featurize, ml.Transforms.SelectColumns(LabelColumn, FeaturesColumn)]).Fit(Data).Transform(Data);
 
     /// <summary>Whether the label has more than two values.</summary>
     public bool IsMulticlass => !Classes.IsBinary;
