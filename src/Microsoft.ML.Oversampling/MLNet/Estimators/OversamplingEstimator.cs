@@ -57,13 +57,17 @@ public sealed class OversamplingEstimator : IEstimator<OversamplingTransformer>
         SyntheticSamples synthetic = Sampler.ForFeatures(columns.SlotNames).FitGenerate(features, labels, seed);
 
         var otherColumns = input.Schema.Where(c => c.Index != columns.Label.Index && c.Index != columns.Features.Index).ToArray();
-        // The base rows are found now, while the input's matrix exists, so the matrix is released when Fit returns (no
-        // second copy of the original rows outlives Fit); reading their other columns, an extra pass over the input,
-        // waits for the first getter of such a column (see ResampledDataView), which a trainer may never ask for.
-        int[]? baseRows = otherColumns.Length > 0 && synthetic.Count > 0
-            ? BaseRows.Find(features, labels, synthetic.Features, synthetic.Labels)
-            : null;
-        Func<BaseRowValues?> copied = baseRows is null ? () => null : () => BaseRowValues.Capture(input, otherColumns, baseRows);
+        // Base rows are needed only by a getter of another column (see ResampledDataView), which a trainer never asks
+        // for, and finding them is a nearest-neighbour search of every synthetic row (for SMOTE it costs more than the
+        // sampling). So it waits for that getter and then reads the input's features again: no second copy of the
+        // original rows outlives Fit.
+        Func<BaseRowValues?> copied = otherColumns.Length > 0 && synthetic.Count > 0
+            ? () =>
+            {
+                var (original, originalLabels) = TrainingDataReader.Read(input, columns);
+                return BaseRowValues.Capture(input, otherColumns, BaseRows.Find(original, originalLabels, synthetic.Features, synthetic.Labels));
+            }
+            : () => null;
         var resampled = new ResampledDataView(input, columns, features.Rows, synthetic.Features, [.. synthetic.Labels], copied);
         SyntheticDataGenerator? generator = synthetic.Generator?.WithColumns(new GeneratorColumns(columns.AnnotatedSlotNames, columns.Codec.ClassNames(columns.Label)));
         return new OversamplingTransformer(Sampler, seed, input, resampled, synthetic, generator);
