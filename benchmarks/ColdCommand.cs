@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Microsoft.ML.Oversampling.Numerics;
 using Microsoft.ML.Oversampling.Samplers;
 
@@ -19,7 +18,7 @@ public sealed class ColdCommand : IBenchmarkCommand
     public string Name => "cold";
 
     /// <inheritdoc />
-    public string Description => "first FitResample of fresh processes vs imbalanced-learn's first fit_resample (--rows --features --methods --runs)";
+    public string Description => "first FitResample of fresh processes vs imbalanced-learn's first fit_resample (--rows --features --methods --runs [--aot PATH: also the Native AOT build of benchmarks/ColdAot])";
 
     /// <inheritdoc />
     public int Run(BenchmarkArguments arguments)
@@ -31,27 +30,33 @@ public sealed class ColdCommand : IBenchmarkCommand
         double minority = arguments.Double("minority", 0.05);
         string python = arguments.String("python", "/usr/bin/python3");
         bool skipImblearn = arguments.Flag("skip-imblearn");
+        string aot = arguments.String("aot", "");
+        if (aot.Length > 0 && !File.Exists(aot))
+        {
+            throw new IOException($"No Native AOT build at {aot}: publish it with `dotnet publish benchmarks/ColdAot -c Release -o DIR` and pass --aot DIR/ColdAot.");
+        }
         string outDirectory = arguments.String("out", Path.Combine("benchmarks", "out"));
         Directory.CreateDirectory(outDirectory);
         string self = Environment.ProcessPath ?? throw new IOException("Cannot locate this executable.");
 
         Console.WriteLine($"{Environment.ProcessorCount} processors; load average before: {LoadAverage()}; {runs} fresh processes per cell and side, alternating; seconds of the first call.");
         Console.WriteLine();
-        Console.WriteLine("| data | method | imbalanced-learn median (best) | ours median (best) | speed-up (medians) | JIT in our call: methods, ms (median) | rows out (imblearn / ours) |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---|");
+        Console.WriteLine("| data | method | imbalanced-learn median (best) | ours median (best) | speed-up (medians) | JIT in our call: methods, ms (median) | rows out (imblearn / ours) | ours, Native AOT, median (best) | its speed-up |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---|---:|---:|");
         foreach (int n in rows)
         {
             var (x, y) = ResampleCommand.GaussianBlobs(n, features, minority, seed: n + features);
             string name = $"blobs {n / 1000}k x {features}";
             string stem = Path.Combine(outDirectory, "cold_" + name.Replace(' ', '_'));
             ResampleCommand.WriteCsv(stem + ".csv", x, y);
-            WriteBinary(stem + ".bin", x, y);
+            BlobFile.Write(stem + ".bin", x, y);
             foreach (string method in methods)
             {
                 var ours = new List<double>();
                 var jitMethods = new List<double>();
                 var jitMs = new List<double>();
                 var theirs = new List<double>();
+                var native = new List<double>();
                 int oursRows = 0, theirRows = 0;
                 for (int r = 0; r < runs; r++)
                 {
@@ -60,6 +65,16 @@ public sealed class ColdCommand : IBenchmarkCommand
                     oursRows = int.Parse(fields[1], CultureInfo.InvariantCulture);
                     jitMethods.Add(double.Parse(fields[2], CultureInfo.InvariantCulture));
                     jitMs.Add(double.Parse(fields[3], CultureInfo.InvariantCulture));
+                    if (aot.Length > 0)
+                    {
+                        fields = RunChild(aot, [stem + ".bin", method]).Split(' ');
+                        native.Add(double.Parse(fields[0], CultureInfo.InvariantCulture));
+                        if (int.Parse(fields[1], CultureInfo.InvariantCulture) != oursRows)
+                        {
+                            throw new InvalidOperationException($"The Native AOT build returned {fields[1]} rows, the JIT build {oursRows}.");
+                        }
+                    }
+
                     if (!skipImblearn)
                     {
                         string script = Path.Combine(AppContext.BaseDirectory, "imblearn_resample.py");
@@ -71,8 +86,10 @@ public sealed class ColdCommand : IBenchmarkCommand
 
                 string imblearn = skipImblearn ? "–" : $"{Format(Median(theirs))} ({Format(theirs.Min())})";
                 string ratio = skipImblearn ? "–" : (Median(theirs) / Median(ours)).ToString("F1", CultureInfo.InvariantCulture) + "×";
+                string aotCell = native.Count == 0 ? "– | –" : $"{Format(Median(native))} ({Format(native.Min())}) | "
+                    + (skipImblearn ? "–" : (Median(theirs) / Median(native)).ToString("F1", CultureInfo.InvariantCulture) + "×");
                 Console.WriteLine(
-                    $"| {name} | {method} | {imblearn} | {Format(Median(ours))} ({Format(ours.Min())}) | {ratio} | {Median(jitMethods):F0}, {Median(jitMs):F1} | {(skipImblearn ? "–" : theirRows.ToString(CultureInfo.InvariantCulture))} / {oursRows} |");
+                    $"| {name} | {method} | {imblearn} | {Format(Median(ours))} ({Format(ours.Min())}) | {ratio} | {Median(jitMethods):F0}, {Median(jitMs):F1} | {(skipImblearn ? "–" : theirRows.ToString(CultureInfo.InvariantCulture))} / {oursRows} | {aotCell} |");
             }
         }
 
@@ -113,30 +130,6 @@ public sealed class ColdCommand : IBenchmarkCommand
 
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
     }
-
-    /// <summary>Rows, columns, the float32 values row by row, then the labels: read back without parsing.</summary>
-    internal static void WriteBinary(string path, DenseMatrix x, int[] y)
-    {
-        using var writer = new BinaryWriter(File.Create(path));
-        writer.Write(x.Rows);
-        writer.Write(x.Columns);
-        writer.Write(MemoryMarshal.AsBytes(x.Values.AsSpan()));
-        writer.Write(MemoryMarshal.AsBytes(y.AsSpan()));
-    }
-
-    internal static (DenseMatrix Features, int[] Labels) ReadBinary(string path)
-    {
-        byte[] bytes = File.ReadAllBytes(path);
-        int rows = BitConverter.ToInt32(bytes, 0);
-        int columns = BitConverter.ToInt32(bytes, 4);
-        var values = new float[rows * columns];
-        var labels = new int[rows];
-        int offset = 8;
-        bytes.AsSpan(offset, values.Length * sizeof(float)).CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
-        offset += values.Length * sizeof(float);
-        bytes.AsSpan(offset, labels.Length * sizeof(int)).CopyTo(MemoryMarshal.AsBytes(labels.AsSpan()));
-        return (new DenseMatrix(rows, columns, values), labels);
-    }
 }
 
 /// <summary>
@@ -161,7 +154,7 @@ public sealed class ColdCallCommand : IBenchmarkCommand
     public int Run(BenchmarkArguments arguments)
     {
         string csv = arguments.String("csv", "");
-        var (x, y) = csv.Length > 0 ? ResampleCommand.ReadCsv(csv) : ColdCommand.ReadBinary(arguments.String("data", ""));
+        var (x, y) = csv.Length > 0 ? ResampleCommand.ReadCsv(csv) : BlobFile.Read(arguments.String("data", ""));
         Oversampler sampler = ResampleCommand.Create(arguments.String("method", "smote"));
         long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime();
