@@ -1,0 +1,51 @@
+using Microsoft.ML.Oversampling.Generators;
+using Microsoft.ML.Oversampling.Numerics;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Oversampling.AutoSmote;
+
+/// <summary>
+/// The straight-through ("hard") Gumbel-Softmax of Jang et al. (2017): for logits ℓ, Gumbel noise g and temperature τ,
+/// the soft sample is <c>y = softmax((ℓ + g)/τ)</c>; the forward value is <c>one_hot(argmax y)</c> exactly, and the
+/// backward pass is that of y. The noise is drawn from the fit's <see cref="DeterministicRandom"/> on the CPU, so a seed
+/// gives the same choices on every device.
+/// </summary>
+internal static class GumbelSoftmax
+{
+    /// <summary>Standard Gumbel noise <c>−log(−log U)</c>, U uniform in (0, 1) (never 0 or 1), as a rows × options tensor.</summary>
+    public static Tensor Noise(int rows, int options, DeterministicRandom random, Device device)
+    {
+        var values = new float[rows * options];
+        for (int i = 0; i < values.Length; i++)
+        {
+            double u = ((random.NextUInt64() >> 11) + 0.5) * (1.0 / (1UL << 53));
+            values[i] = (float)-Math.Log(-Math.Log(u));
+        }
+
+        return TensorRows.Upload(values, rows, options, device);
+    }
+
+    /// <summary>
+    /// The hard sample of each row of <paramref name="logits"/> (rows × options) with <paramref name="noise"/> of the
+    /// same shape: one-hot rows in the forward pass, computed as <c>hard + (y − detach(y))</c> so the forward value is
+    /// exactly one-hot and the gradient is that of the soft sample y.
+    /// </summary>
+    public static Tensor Hard(Tensor logits, Tensor noise, double temperature)
+    {
+        using Tensor perturbed = logits.add(noise);
+        using Tensor scaled = perturbed.div(temperature);
+        using Tensor soft = scaled.softmax(1);
+        using Tensor hard = OneHotArgmax(soft);
+        using Tensor detached = soft.detach();
+        using Tensor straight = soft.sub(detached);
+        return hard.add(straight);
+    }
+
+    /// <summary>The one-hot rows of each row's largest value (the first on ties), without a gradient.</summary>
+    public static Tensor OneHotArgmax(Tensor values)
+    {
+        using Tensor index = values.argmax(1);
+        using Tensor hot = nn.functional.one_hot(index, values.shape[1]);
+        return hot.to_type(values.dtype);
+    }
+}
