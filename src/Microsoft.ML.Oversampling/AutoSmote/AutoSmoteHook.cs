@@ -22,7 +22,8 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
     private int[] _grown = [], _deficit = [];
     private int _classes, _trainRows, _deficitTotal, _featureCount;
     private Device _device = CPU;
-    private Tensor? _x, _seedRows, _neighbors, _seedTargets, _unitInputs, _units;
+    private DenseMatrix? _features;
+    private Tensor? _seedTargets, _unitInputs, _units;
     private MultilayerPerceptron? _network, _mixer;
     private FlatParameters[] _parameters = [];
     private Tensor? _weights;
@@ -89,9 +90,7 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
         }
 
         _table = SeedTable.Build(train.Features, grown, _grown.Length, k, cohorts);
-        _x = Own(TensorRows.Upload(train.Features.Values, _trainRows, _featureCount, device));
-        _seedRows = Own(tensor(_table.Rows.Select(r => (long)r).ToArray(), device: device));
-        _neighbors = Own(tensor(_table.Neighbors.Select(r => (long)r).ToArray(), device: device).view(_table.Count, k));
+        _features = train.Features;
         _units = Own(tensor(_table.Unit.Select(u => (long)u).ToArray(), device: device));
         using (Tensor seedClasses = tensor(_table.SeedClass.Select(c => (long)_grown[c]).ToArray(), device: device))
         using (Tensor hot = nn.functional.one_hot(seedClasses, classes))
@@ -130,42 +129,34 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
         SyntheticDraws draws = SyntheticDraws.Draw(drawn, DrawSeed, k, _options.NeighborCriterion, batch.Random);
         Tensor seeds = tensor(draws.Seeds.Select(s => (long)s).ToArray(), device: _device);
         Tensor units = _units!.index_select(0, seeds);
-        Tensor x = _x!.index_select(0, _seedRows!.index_select(0, seeds));
-        Tensor neighbors = _x.index_select(0, _neighbors!.index_select(0, seeds).view(-1)).view(drawn, k, _featureCount);
-        Tensor partners = tensor(draws.Partners, device: _device).view(drawn, k);
-        Tensor mix = tensor(draws.Mix, device: _device);
 
         CriteriaChoice choice;
         Tensor weights;
         if (_network is null)
         {
-            choice = CriterionNetwork.Frozen(drawn, k, _options.ActiveAggregations, _device);
+            choice = CriterionNetwork.Frozen(drawn, _device);
             weights = choice.Participation.narrow(1, 1, 1).squeeze(1);
         }
         else
         {
             bool self = _options.Variant == AutoSmoteVariant.Self;
             Tensor logits = _network.forward(self ? _unitInputs!.index_select(0, units) : _unitInputs!);
-            var (p, kn, a) = CriterionNetwork.Split(logits, k, aggregations);
+            Tensor p = logits.narrow(1, 0, 2);
             double temperature = _options.Temperature(batch.Step);
-            int rows = (int)logits.shape[0];
-            Tensor participationNoise = GumbelSoftmax.Noise(rows, 2, batch.Random, _device);
-            choice = new CriteriaChoice(
-                GumbelSoftmax.Hard(p, participationNoise, temperature),
-                GumbelSoftmax.Hard(kn, GumbelSoftmax.Noise(rows, k, batch.Random, _device), temperature),
-                GumbelSoftmax.Hard(a, GumbelSoftmax.Noise(rows, aggregations, batch.Random, _device), temperature));
+            Tensor noise = GumbelSoftmax.Noise((int)logits.shape[0], (int)logits.shape[1], batch.Random, _device);
+            choice = CriterionNetwork.Sample(logits, noise, temperature, k, aggregations);
             if (!self)
             {
                 choice = choice.Rows(units);
             }
 
             weights = fixedBudget
-                ? TopParticipation(p, participationNoise, temperature, self ? null : units, budget)
+                ? TopParticipation(p, noise.narrow(1, 0, 2), temperature, self ? null : units, budget)
                 : choice.Participation.narrow(1, 1, 1).squeeze(1);
         }
 
-        Tensor candidates = SyntheticCandidates.Build(x, neighbors, partners, mix, _options.ActiveAggregations, _options.NeighborCriterion, _mixer);
-        Tensor synthetic = SyntheticCandidates.Select(candidates, choice.Neighbors, choice.Aggregation);
+        CandidateBlock block = SyntheticCandidates.Compute(_features!, _table!, draws, 0, drawn, _options.ActiveAggregations, _options.NeighborCriterion, _network is null);
+        Tensor synthetic = SyntheticCandidates.Select(block, choice.Neighbors, choice.Aggregation, _mixer, _device);
         if (RecordDecisions)
         {
             LastDecisions = Record(draws, units, weights, choice, synthetic);
@@ -269,7 +260,7 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
             draws.Seeds,
             [.. units.data<long>().Select(u => (int)u)],
             [.. weights.detach().data<float>().Select(w => w > 0.5f)],
-            [.. choice.Neighbors.argmax(1).data<long>().Select(v => (int)v)],
+            [.. choice.Neighbors.argmax(1).data<long>().Select(v => (int)v + (_network is null ? _options.MaxNeighbors - 1 : 0))],
             [.. choice.Aggregation.argmax(1).data<long>().Select(v => (int)v)],
             rows);
     }

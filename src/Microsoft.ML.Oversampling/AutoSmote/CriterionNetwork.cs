@@ -6,17 +6,6 @@ using static TorchSharp.torch;
 
 namespace Microsoft.ML.Oversampling.AutoSmote;
 
-/// <summary>One decision per row: participation, k-NN and aggregation, each a one-hot row (rows × options).</summary>
-/// <param name="Participation">Rows × 2; column 1 is "participates".</param>
-/// <param name="Neighbors">Rows × K_max; column k − 1 is k.</param>
-/// <param name="Aggregation">Rows × |𝒜|.</param>
-internal sealed record CriteriaChoice(Tensor Participation, Tensor Neighbors, Tensor Aggregation)
-{
-    /// <summary>The choices of the given rows (e.g. each sample's cohort).</summary>
-    public CriteriaChoice Rows(Tensor index) =>
-        new(Participation.index_select(0, index), Neighbors.index_select(0, index), Aggregation.index_select(0, index));
-}
-
 /// <summary>
 /// The criterion network: a ReLU MLP (the classifier's network type, <see cref="DeepMlpNetwork"/>) from
 /// <c>[h; one-hot of the class]</c> to <c>2 + K_max + |𝒜|</c> logits, read as three heads; and the learned
@@ -43,17 +32,48 @@ internal static class CriterionNetwork
     public static CriteriaChoice Argmax(Tensor logits, int maxNeighbors, int aggregations)
     {
         var (p, k, a) = Split(logits, maxNeighbors, aggregations);
-        return new CriteriaChoice(GumbelSoftmax.OneHotArgmax(p), GumbelSoftmax.OneHotArgmax(k), GumbelSoftmax.OneHotArgmax(a));
+        return new CriteriaChoice(cat([GumbelSoftmax.OneHotArgmax(p), GumbelSoftmax.OneHotArgmax(k), GumbelSoftmax.OneHotArgmax(a)], 1), maxNeighbors, aggregations);
     }
 
-    /// <summary>The frozen SMOTE-equivalent choices for <paramref name="rows"/> rows: participate, k = K_max, interpolate.</summary>
-    public static CriteriaChoice Frozen(int rows, int maxNeighbors, IReadOnlyList<AutoSmoteAggregation> aggregations, Device device) =>
-        new(Constant(rows, 2, 1, device), Constant(rows, maxNeighbors, maxNeighbors - 1, device),
-            Constant(rows, aggregations.Count, IndexOf(aggregations, AutoSmoteAggregation.Interpolate), device));
+    /// <summary>The frozen SMOTE-equivalent choices for <paramref name="rows"/> rows: participate, k = K_max (the only
+    /// k-NN option built), interpolate (the only aggregation built).</summary>
+    public static CriteriaChoice Frozen(int rows, Device device)
+    {
+        using Tensor row = tensor(new float[] { 0, 1, 1, 1 }, device: device);
+        return new CriteriaChoice(row.view(1, 4).expand(rows, 4).contiguous(), 1, 1);
+    }
 
-    /// <summary>The position of <paramref name="aggregation"/> in <paramref name="aggregations"/>.</summary>
-    public static int IndexOf(IReadOnlyList<AutoSmoteAggregation> aggregations, AutoSmoteAggregation aggregation) =>
-        aggregations.Select((a, i) => (a, i)).First(p => p.a == aggregation).i;
+    /// <summary>
+    /// Straight-through Gumbel-Softmax choices for every row of <paramref name="logits"/> with one noise draw for all
+    /// heads: the three heads of <c>(ℓ + g)/τ</c> are laid side by side in a rows × 3 × W block padded with −∞
+    /// (W the widest head), so one softmax and one argmax serve all three, and the block is read back in head order.
+    /// </summary>
+    public static CriteriaChoice Sample(Tensor logits, Tensor noise, double temperature, int maxNeighbors, int aggregations)
+    {
+        int width = Math.Max(2, Math.Max(maxNeighbors, aggregations)), outputs = Outputs(maxNeighbors, aggregations);
+        long rows = logits.shape[0];
+        var pad = new long[3 * width];
+        var unpad = new long[outputs];
+        int[] sizes = [2, maxNeighbors, aggregations];
+        for (int head = 0, offset = 0; head < 3; offset += sizes[head++])
+        {
+            for (int j = 0; j < width; j++)
+            {
+                pad[(head * width) + j] = j < sizes[head] ? offset + j : outputs;
+            }
+
+            for (int j = 0; j < sizes[head]; j++)
+            {
+                unpad[offset + j] = (head * width) + j;
+            }
+        }
+
+        Tensor scaled = logits.add(noise).div(temperature);
+        Tensor padded = cat([scaled, full(rows, 1, double.NegativeInfinity, ScalarType.Float32, logits.device)], 1)
+            .index_select(1, tensor(pad, device: logits.device)).view(rows, 3, width);
+        Tensor straight = GumbelSoftmax.StraightThrough(padded, 2);
+        return new CriteriaChoice(straight.view(rows, 3 * width).index_select(1, tensor(unpad, device: logits.device)), maxNeighbors, aggregations);
+    }
 
     /// <summary><see cref="DeepMlpNetwork"/> sizes its output by class count (one logit for two classes); this is the
     /// class count that gives <paramref name="outputs"/> logits (never 2, as the criterion network has at least 4).</summary>

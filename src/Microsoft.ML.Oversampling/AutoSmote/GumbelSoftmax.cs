@@ -34,18 +34,26 @@ internal static class GumbelSoftmax
     {
         using Tensor perturbed = logits.add(noise);
         using Tensor scaled = perturbed.div(temperature);
-        using Tensor soft = scaled.softmax(1);
-        using Tensor hard = OneHotArgmax(soft);
+        return StraightThrough(scaled, 1);
+    }
+
+    /// <summary>The straight-through sample, along dimension <paramref name="dim"/> (the last one), of already perturbed
+    /// and scaled logits <c>(ℓ + g)/τ</c>.</summary>
+    public static Tensor StraightThrough(Tensor scaled, long dim)
+    {
+        using Tensor soft = scaled.softmax(dim);
+        using Tensor hard = OneHotArgmax(soft, dim);
         using Tensor detached = soft.detach();
         using Tensor straight = soft.sub(detached);
         return hard.add(straight);
     }
 
-    /// <summary>The one-hot rows of each row's largest value (the first on ties), without a gradient.</summary>
-    public static Tensor OneHotArgmax(Tensor values)
+    /// <summary>The one-hot of each row's largest value along <paramref name="dim"/>, the last dimension (the first on
+    /// ties), without a gradient.</summary>
+    public static Tensor OneHotArgmax(Tensor values, long dim = 1)
     {
-        using Tensor index = values.argmax(1);
-        using Tensor hot = nn.functional.one_hot(index, values.shape[1]);
+        using Tensor index = values.argmax(dim);
+        using Tensor hot = nn.functional.one_hot(index, values.shape[dim]);
         return hot.to_type(values.dtype);
     }
 }

@@ -74,7 +74,7 @@ public sealed class LearnedCriteriaOversampler : Oversampler
         var margin = new float[table.UnitInputs.Rows];
         if (network is null)
         {
-            unitChoice = CriterionNetwork.Frozen(table.UnitInputs.Rows, k, options.ActiveAggregations, device);
+            unitChoice = CriterionNetwork.Frozen(table.UnitInputs.Rows, device);
         }
         else
         {
@@ -93,21 +93,14 @@ public sealed class LearnedCriteriaOversampler : Oversampler
         }
 
         SyntheticDraws draws = SyntheticDraws.Draw(count, r => pool[r.NextInt(pool.Length)], k, options.NeighborCriterion, random);
-        Tensor x = TensorRows.Upload(problem.Features.Values, problem.Features.Rows, d, device);
         for (int start = 0; start < count; start += Block)
         {
             int size = Math.Min(Block, count - start);
             using var blockScope = NewDisposeScope();
-            int[] seeds = draws.Seeds[start..(start + size)];
-            Tensor seedRows = tensor(seeds.Select(s => (long)table.Rows[s]).ToArray(), device: device);
-            Tensor neighborRows = tensor(seeds.SelectMany(s => table.Neighbors.AsSpan(s * k, k).ToArray()).Select(r => (long)r).ToArray(), device: device);
-            Tensor units = tensor(seeds.Select(s => (long)table.Unit[s]).ToArray(), device: device);
-            Tensor candidates = SyntheticCandidates.Build(
-                x.index_select(0, seedRows), x.index_select(0, neighborRows).view(size, k, d),
-                tensor(draws.Partners[(start * k)..((start + size) * k)], device: device).view(size, k),
-                tensor(draws.Mix[start..(start + size)], device: device), options.ActiveAggregations, options.NeighborCriterion, mixer);
+            CandidateBlock block = SyntheticCandidates.Compute(problem.Features, table, draws, start, size, options.ActiveAggregations, options.NeighborCriterion, network is null);
+            Tensor units = tensor(draws.Seeds[start..(start + size)].Select(s => (long)table.Unit[s]).ToArray(), device: device);
             CriteriaChoice choice = unitChoice.Rows(units);
-            TensorRows.Download(SyntheticCandidates.Select(candidates, choice.Neighbors, choice.Aggregation), output.Values.AsSpan(start * d, size * d));
+            TensorRows.Download(SyntheticCandidates.Select(block, choice.Neighbors, choice.Aggregation, mixer, device), output.Values.AsSpan(start * d, size * d));
         }
 
         return output;
