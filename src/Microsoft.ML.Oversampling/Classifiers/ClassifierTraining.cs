@@ -26,6 +26,9 @@ internal static class ClassifierTraining
         }
 
         TorchThreads.Pin();
+        var trainable = hook as ITrainableBatchHook;
+        trainable?.Begin(train, classes, random, device);
+        FusedAdam[] hookOptimizers = trainable is null ? [] : [.. trainable.Parameters.Select(p => new FusedAdam(p, trainable.LearningRate))];
         using var trainer = new NetworkTrainer(new Network(network, network.Flat), options.LearningRate, weightDecay: options.WeightDecay);
         using Tensor x = TensorRows.Upload(train.Features.Values, n, d, device);
         using Tensor y = tensor(train.Classes.Select(c => (long)c).ToArray(), device: device);
@@ -57,12 +60,17 @@ internal static class ClassifierTraining
                     var context = new TrainingBatch(epoch, step++, counts, random);
                     trainer.Step(() =>
                     {
+                        ZeroGradients(trainable);
                         Tensor rows = permutation.narrow(0, start, size);
                         var (inputs, targets) = hook.Prepare(x.index_select(0, rows), y.index_select(0, rows), oneHot.index_select(0, rows), context);
                         Tensor loss = Loss(network.forward(inputs), targets, binary);
                         total += loss.item<float>() * (double)size;
-                        return loss;
+                        return trainable?.Penalty() is { } penalty ? loss.add(penalty) : loss;
                     });
+                    foreach (FusedAdam optimizer in hookOptimizers)
+                    {
+                        optimizer.Step();
+                    }
                 }
 
                 network.eval();
@@ -95,6 +103,10 @@ internal static class ClassifierTraining
         {
             bestState?.Dispose();
             network.eval();
+            foreach (FusedAdam optimizer in hookOptimizers)
+            {
+                optimizer.Dispose();
+            }
         }
 
         return new TrainingHistory(trainingLoss, validationLoss, validation is null ? trainingLoss.Count - 1 : bestEpoch);
@@ -123,6 +135,15 @@ internal static class ClassifierTraining
         using Tensor sum = product.sum(1);
         using Tensor mean = sum.mean();
         return mean.neg();
+    }
+
+    /// <summary>Zeroes a trainable hook's gradients before a step's backward pass.</summary>
+    private static void ZeroGradients(ITrainableBatchHook? hook)
+    {
+        foreach (FlatParameters parameters in hook?.Parameters ?? [])
+        {
+            parameters.ZeroGradients();
+        }
     }
 
     private static Tensor OneHot(Tensor classes, int count)

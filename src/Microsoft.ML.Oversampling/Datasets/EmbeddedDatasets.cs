@@ -64,7 +64,19 @@ public static class EmbeddedDatasets
     public static LabeledMatrix LoadMatrix(string name)
     {
         EmbeddedDatasetInfo info = Info(name);
-        string[] lines = ReadCsv(name).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        LabeledMatrix data = ParseCsv(ReadCsv(name));
+        if (data.Rows != info.Rows || data.Features.Columns != info.Features || data.Labels.Count(l => l == 1) != info.MinorityRows)
+        {
+            throw new InvalidOperationException($"The embedded dataset '{info.Name}' does not match its facts.");
+        }
+
+        return data;
+    }
+
+    /// <summary>Parses a dataset CSV of this layout (header row, numeric features, last column an integer label).</summary>
+    internal static LabeledMatrix ParseCsv(string text)
+    {
+        string[] lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         string[] header = lines[0].Split(',');
         int d = header.Length - 1;
         var features = new DenseMatrix(lines.Length - 1, d);
@@ -79,11 +91,6 @@ public static class EmbeddedDatasets
             }
 
             labels[i - 1] = int.Parse(cells[d], CultureInfo.InvariantCulture);
-        }
-
-        if (features.Rows != info.Rows || d != info.Features || labels.Count(l => l == 1) != info.MinorityRows)
-        {
-            throw new InvalidOperationException($"The embedded dataset '{info.Name}' does not match its facts.");
         }
 
         return new LabeledMatrix(features, labels, header[..d]);
