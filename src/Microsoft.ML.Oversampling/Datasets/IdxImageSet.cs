@@ -134,7 +134,8 @@ public sealed class IdxImageSet
         {
             var features = new float[PixelCount];
             Pixels(i, features, mean, std);
-            yield return new ImageRow { Label = (uint)(Labels[i] + 1), Features = features };
+            // LoadFromEnumerable stores a key property's value v as key v + 1 (measured on ML.NET 5.0.1): the 0-based class.
+            yield return new ImageRow { Label = (uint)Labels[i], Features = features };
         }
     }
 
