@@ -1,5 +1,4 @@
 using Microsoft.ML.Oversampling.Samplers;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Microsoft.ML.Oversampling.Classifiers;
@@ -55,7 +54,7 @@ internal sealed class PairMixingHook(MixingRule rule, double alpha, bool perSamp
         }
         else
         {
-            using Scalar weight = lambda[0].ToScalar();
+            using Tensor weight = tensor((float)lambda[0], device: inputs.device);
             mixed = inputs.lerp(partnerInputs, weight);
         }
 
