@@ -29,7 +29,9 @@ internal static class ClassifierTraining
         var trainable = hook as ITrainableBatchHook;
         trainable?.Begin(train, classes, random, device);
         FusedAdam[] hookOptimizers = trainable is null ? [] : [.. trainable.Parameters.Select(p => new FusedAdam(p, trainable.LearningRate))];
-        using var trainer = new NetworkTrainer(new Network(network, network.Flat), options.LearningRate, weightDecay: options.WeightDecay);
+        using var trainer = options.Optimizer == DeepOptimizer.Sgd
+            ? new NetworkTrainer(new Network(network, network.Flat), new FusedSgd(network.Flat, options.LearningRate, options.Momentum, options.WeightDecay))
+            : new NetworkTrainer(new Network(network, network.Flat), options.LearningRate, weightDecay: options.WeightDecay);
         using Tensor x = TensorRows.Upload(train.Features.Values, n, d, device);
         using Tensor y = tensor(train.Classes.Select(c => (long)c).ToArray(), device: device);
         using Tensor oneHot = OneHot(y, classes);
@@ -51,6 +53,7 @@ internal static class ClassifierTraining
                     orderLong[i] = order[i];
                 }
 
+                trainer.Optimizer.LearningRate = options.LearningRate * LearningRateSchedule.Factor(options.LearningRateSchedule, epoch, options.MaxEpoch);
                 using Tensor permutation = tensor(orderLong, device: device);
                 network.train();
                 double total = 0;
@@ -75,6 +78,7 @@ internal static class ClassifierTraining
 
                 network.eval();
                 trainingLoss.Add(total / n);
+                options.AfterEpoch?.Invoke(epoch, network);
                 if (validation is not null)
                 {
                     double loss = MeanLoss(network, validation, classes, device);

@@ -59,11 +59,29 @@ public sealed class DeepMlpOptions
     /// as for the deep oversamplers) or fail with an <see cref="InvalidOperationException"/> (<c>false</c>).</summary>
     public bool FallbackToCpu { get; set; } = true;
 
+    /// <summary>The optimiser. Default <see cref="DeepOptimizer.Adam"/> (§3.4); <see cref="DeepOptimizer.Sgd"/> with
+    /// <see cref="Momentum"/> is the imbalanced-DL recipe (papers.md §4.7).</summary>
+    public DeepOptimizer Optimizer { get; set; } = DeepOptimizer.Adam;
+
+    /// <summary>The momentum of <see cref="DeepOptimizer.Sgd"/>. Default 0.9 (§4.7).</summary>
+    public double Momentum { get; set; } = 0.9;
+
+    /// <summary>How the learning rate changes over the epochs. Default <see cref="DeepLearningRateSchedule.Constant"/>.</summary>
+    public DeepLearningRateSchedule LearningRateSchedule { get; set; } = DeepLearningRateSchedule.Constant;
+
+    /// <summary>The class-imbalance strategy of the training loop (Mixup, MAMix, DRW, …). Default: plain ERM.</summary>
+    public DeepImbalanceOptions Imbalance { get; set; } = new();
+
+    /// <summary>Called after every epoch with the 0-based epoch and the network in evaluation mode (studies record
+    /// per-epoch test accuracy with it); not copied into a saved model.</summary>
+    internal Action<int, Generators.MultilayerPerceptron>? AfterEpoch { get; set; }
+
     /// <summary>A copy (the trainer keeps its own, so later changes by the caller do not affect it).</summary>
     internal DeepMlpOptions Clone()
     {
         var copy = (DeepMlpOptions)MemberwiseClone();
         copy.HiddenLayerSizes = [.. HiddenLayerSizes];
+        copy.Imbalance = Imbalance?.Clone()!;
         return copy;
     }
 
@@ -96,6 +114,23 @@ public sealed class DeepMlpOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxEpoch, 1, nameof(MaxEpoch));
         ArgumentOutOfRangeException.ThrowIfLessThan(EarlyStoppingPatience, 1, nameof(EarlyStoppingPatience));
+        if (!Enum.IsDefined(Optimizer))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer, "Unknown optimiser.");
+        }
+
+        if (!(Momentum is >= 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Momentum), Momentum, "Momentum is in [0, 1).");
+        }
+
+        if (!Enum.IsDefined(LearningRateSchedule))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningRateSchedule), LearningRateSchedule, "Unknown learning-rate schedule.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Imbalance, nameof(Imbalance));
+        Imbalance.Validate(MaxEpoch);
         if (GpuDeviceId is < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(GpuDeviceId), GpuDeviceId, "GpuDeviceId must be null (CPU) or a CUDA device index ≥ 0.");

@@ -20,7 +20,7 @@ public sealed class DeepMlpTrainer : ITrainerEstimator<DeepMlpTransformer, DeepM
 {
     private readonly DeepMlpOptions _options;
     private readonly bool _binary;
-    private readonly ITrainingBatchHook _hook;
+    private readonly ITrainingBatchHook? _hook;
 
     internal DeepMlpTrainer(DeepMlpOptions options, bool binary, ITrainingBatchHook? hook = null)
     {
@@ -28,7 +28,7 @@ public sealed class DeepMlpTrainer : ITrainerEstimator<DeepMlpTransformer, DeepM
         options.Validate();
         _options = options.Clone();
         _binary = binary;
-        _hook = hook ?? EmpiricalRiskHook.Instance;
+        _hook = hook;
     }
 
     /// <summary>A copy of the trainer's options.</summary>
@@ -80,7 +80,20 @@ public sealed class DeepMlpTrainer : ITrainerEstimator<DeepMlpTransformer, DeepM
         TrainingHistory history;
         using (MultilayerPerceptron network = DeepMlpNetwork.Create(columns.FeatureCount, _options.HiddenLayerSizes, classes, _options.Dropout, random.Fork(), device))
         {
-            history = ClassifierTraining.Train(network, train, validation, classes, _options, _hook, random.Fork(), device);
+            // The hook of the options' imbalance strategy, unless the trainer was built with one.
+            ITrainingBatchHook hook = _hook ?? TrainingHookFactory.Create(_options.Imbalance, train, classes, _options.MaxEpoch, device);
+            try
+            {
+                history = ClassifierTraining.Train(network, train, validation, classes, _options, hook, random.Fork(), device);
+            }
+            finally
+            {
+                if (_hook is null)
+                {
+                    (hook as IDisposable)?.Dispose();
+                }
+            }
+
             layers = DeepMlpNetwork.Layers(network, columns.FeatureCount, _options.HiddenLayerSizes, classes);
         }
 

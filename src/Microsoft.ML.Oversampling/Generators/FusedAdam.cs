@@ -15,11 +15,11 @@ namespace Microsoft.ML.Oversampling.Generators;
 /// overloads that take none (<c>add_(Scalar)</c>, <c>a + b</c>) create a temporary <c>1</c> whose finalizer can free
 /// it while LibTorch still reads it, which crashed a long fit ("toFloat ... Expected false to be true").
 /// </remarks>
-internal sealed class FusedAdam : IDisposable
+internal sealed class FusedAdam : IFlatOptimizer
 {
     private readonly FlatParameters _parameters;
     private readonly Tensor _m, _v, _denominator;
-    private readonly double _learningRate, _beta1, _beta2;
+    private readonly double _beta1, _beta2;
     private readonly Scalar _beta1Scalar, _oneMinusBeta1, _beta2Scalar, _oneMinusBeta2, _epsilonScalar, _one, _weightDecay;
     private readonly bool _decays;
     private int _steps;
@@ -29,7 +29,7 @@ internal sealed class FusedAdam : IDisposable
     public FusedAdam(FlatParameters parameters, double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0)
     {
         _parameters = parameters;
-        _learningRate = learningRate;
+        LearningRate = learningRate;
         _beta1 = beta1;
         _beta2 = beta2;
         _m = zeros_like(parameters.Values);
@@ -45,6 +45,9 @@ internal sealed class FusedAdam : IDisposable
         _decays = weightDecay != 0;
     }
 
+    /// <inheritdoc />
+    public double LearningRate { get; set; }
+
     /// <summary>Applies one update from the accumulated gradients.</summary>
     public void Step()
     {
@@ -54,7 +57,7 @@ internal sealed class FusedAdam : IDisposable
         Tensor g = _parameters.Gradients;
         using (no_grad())
         using (Scalar inverseCorrection2 = (1 / correction2).ToScalar())
-        using (Scalar stepSize = (-_learningRate / correction1).ToScalar())
+        using (Scalar stepSize = (-LearningRate / correction1).ToScalar())
         {
             if (_decays)
             {

@@ -10,13 +10,23 @@ namespace Microsoft.ML.Oversampling.Generators;
 /// </summary>
 internal sealed class NetworkTrainer : IDisposable
 {
-    private readonly FusedAdam _optimizer;
+    private readonly IFlatOptimizer _optimizer;
 
     public NetworkTrainer(Network network, double learningRate, double beta1 = 0.9, double weightDecay = 0)
     {
         Network = network;
         _optimizer = new FusedAdam(network.Parameters, learningRate, beta1, weightDecay: weightDecay);
     }
+
+    /// <summary>A trainer of <paramref name="network"/> with <paramref name="optimizer"/> (over its parameters), which it disposes.</summary>
+    public NetworkTrainer(Network network, IFlatOptimizer optimizer)
+    {
+        Network = network;
+        _optimizer = optimizer;
+    }
+
+    /// <summary>The optimiser (a schedule sets its <see cref="IFlatOptimizer.LearningRate"/> between steps).</summary>
+    public IFlatOptimizer Optimizer => _optimizer;
 
     /// <summary>The network trained.</summary>
     public Network Network { get; }

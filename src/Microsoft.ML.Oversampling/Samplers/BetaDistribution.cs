@@ -12,9 +12,15 @@ internal static class BetaDistribution
         return x / (x + y);
     }
 
-    /// <summary>Gamma(shape, 1) for shape ≥ 1.</summary>
+    /// <summary>Gamma(shape, 1): Marsaglia–Tsang for shape ≥ 1; below 1, Gamma(shape + 1)·U^(1/shape) (their boost).</summary>
     private static double SampleGamma(DeterministicRandom random, double shape)
     {
+        if (shape < 1)
+        {
+            double boosted = SampleGamma(random, shape + 1);
+            return boosted * Math.Pow(random.NextDouble(), 1 / shape);
+        }
+
         double d = shape - (1.0 / 3.0);
         double c = 1.0 / Math.Sqrt(9.0 * d);
         while (true)
