@@ -98,16 +98,23 @@ internal static class ResampleCommand
         var (values, classes) = SyntheticRows(table, data, resampled, synthetic);
         byte[] newLine = header.EndsWith("\r\n"u8) ? "\r\n"u8.ToArray() : "\n"u8.ToArray();
         byte[][] labelText = [.. Enumerable.Range(0, data.Classes.Values.Count).Select(k => CsvTable.CellBytes(data.Classes.Text(data.Classes.IsBinary ? k : k + 1)))];
-        var slotOfColumn = table.FeatureIndices.Select((column, slot) => (column, slot)).ToDictionary(p => p.column, p => p.slot);
-        var categoryText = table.Categories.ToDictionary(kv => kv.Key, kv => kv.Value.Select(CsvTable.CellBytes).ToArray());
+        // Per file column: its Features slot (−1: none) and, for a categorical one, its values' cell text.
+        int[] slotOfColumn = [.. Enumerable.Repeat(-1, table.Header.Length)];
+        byte[][]?[] categoryText = new byte[table.Header.Length][][];
+        for (int slot = 0; slot < table.FeatureIndices.Count; slot++)
+        {
+            int column = table.FeatureIndices[slot];
+            slotOfColumn[column] = slot;
+            categoryText[column] = table.Categories.TryGetValue(column, out string[]? categories) ? [.. categories.Select(CsvTable.CellBytes)] : null;
+        }
+
         int d = table.FeatureIndices.Count;
         int blocks = (synthetic + BlockRows - 1) / BlockRows;
         var formatted = new (byte[] Bytes, int Length)[blocks];
         Parallel.For(0, blocks, block =>
         {
             int first = block * BlockRows, end = Math.Min(synthetic, first + BlockRows);
-            var number = new byte[32];
-            var chars = new char[32];
+            var number = new byte[FloatText.MaxLength];
             var bytes = new byte[(end - first) * ((d * 16) + 16)];
             int at = 0;
             for (int i = first; i < end; i++)
@@ -119,23 +126,16 @@ internal static class ResampleCommand
                     {
                         cell = labelText[classes[i] - (data.Classes.IsBinary ? 0 : 1)];
                     }
-                    else if (slotOfColumn.TryGetValue(c, out int slot))
+                    else if (slotOfColumn[c] is int slot and >= 0)
                     {
                         float v = values[(i * d) + slot];
-                        if (categoryText.TryGetValue(c, out byte[][]? categories))
+                        if (categoryText[c] is { } categories)
                         {
                             cell = categories[(int)v - 1];
                         }
                         else
                         {
-                            // UTF-16, then narrowed: CoreLib's precompiled image holds the UTF-16 formatter.
-                            v.TryFormat(chars, out int written, "R", CultureInfo.InvariantCulture);
-                            for (int k = 0; k < written; k++)
-                            {
-                                number[k] = (byte)chars[k];
-                            }
-
-                            cell = number.AsSpan(0, written);
+                            cell = number.AsSpan(0, FloatText.Format(v, number));
                         }
                     }
                     else

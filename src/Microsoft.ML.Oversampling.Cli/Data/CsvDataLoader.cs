@@ -22,21 +22,44 @@ internal static class CsvDataLoader
     public static TrainingData LoadLabelled(MLContext ml, CsvTable table, string? positive, MissingValuePolicy missing)
     {
         LabelClasses classes = LabelClasses.From(table.Labels, table.LabelName!, positive);
-        InMemoryColumns.Builder columns = FeatureColumns(table);
+        IDataView data = WithLabel(FeatureColumns(table), table, classes).Build();
+        DataViewSchema modelInput = FeatureColumns(table).Build().Schema;
+        // Numeric features only, nothing to replace: the Features vector is a plain concatenation, so build it here.
+        IDataView? labelAndFeatures = table.Categories.Count == 0 && missing != MissingValuePolicy.Mean
+            ? WithLabel(new InMemoryColumns.Builder(table.RowCount), table, classes)
+                .Add(TrainingData.FeaturesColumn, RowMajor(table), table.FeatureIndices.Count, [.. table.FeatureNames]).Build()
+            : null;
+        return new TrainingData(System.IO.Path.GetFileNameWithoutExtension(table.Path), data, Featurize(ml, table, missing), classes,
+            [.. table.FeatureNames], modelInput, labelAndFeatures);
+    }
+
+    /// <summary>Adds the <c>Label</c> column: Boolean (true = the positive class) for two classes, else a key.</summary>
+    private static InMemoryColumns.Builder WithLabel(InMemoryColumns.Builder columns, CsvTable table, LabelClasses classes)
+    {
         if (classes.IsBinary)
         {
-            columns.Add(TrainingData.LabelColumn, table.Labels.Select(l => l == classes.Positive).ToArray());
-        }
-        else
-        {
-            var keys = classes.Values.Select((v, k) => (v, k)).ToDictionary(p => p.v, p => (uint)(p.k + 1), StringComparer.Ordinal);
-            columns.Add(TrainingData.LabelColumn, table.Labels.Select(l => keys[l]).ToArray(), classes.Values);
+            return columns.Add(TrainingData.LabelColumn, table.Labels.Select(l => l == classes.Positive).ToArray());
         }
 
-        IDataView data = columns.Build();
-        DataViewSchema modelInput = FeatureColumns(table).Build().Schema;
-        return new TrainingData(System.IO.Path.GetFileNameWithoutExtension(table.Path), data, Featurize(ml, table, missing), classes,
-            [.. table.FeatureNames], modelInput);
+        var keys = classes.Values.Select((v, k) => (v, k)).ToDictionary(p => p.v, p => (uint)(p.k + 1), StringComparer.Ordinal);
+        return columns.Add(TrainingData.LabelColumn, table.Labels.Select(l => keys[l]).ToArray(), classes.Values);
+    }
+
+    /// <summary>The numeric feature columns as one row-major matrix, in file order.</summary>
+    private static float[] RowMajor(CsvTable table)
+    {
+        int d = table.FeatureIndices.Count;
+        var values = GC.AllocateUninitializedArray<float>(table.RowCount * d);
+        for (int slot = 0; slot < d; slot++)
+        {
+            float[] column = table.Numeric(table.FeatureIndices[slot]);
+            for (int row = 0; row < column.Length; row++)
+            {
+                values[(row * d) + slot] = column[row];
+            }
+        }
+
+        return values;
     }
 
     /// <summary>The feature columns (typed as the model's input has them) and, when present, the label column as text.</summary>

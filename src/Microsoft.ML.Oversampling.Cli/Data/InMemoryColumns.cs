@@ -3,7 +3,8 @@ using Microsoft.ML.Data;
 namespace Microsoft.ML.Oversampling.Cli.Data;
 
 /// <summary>
-/// A read-only <see cref="IDataView"/> over columns already in memory, one array per column: how a parsed
+/// A read-only <see cref="IDataView"/> over columns already in memory, one array per column (a vector column one
+/// row-major array): how a parsed
 /// <see cref="CsvTable"/> reaches ML.NET without a second parse. ML.NET's public API builds views from typed
 /// objects only (<c>LoadFromEnumerable</c>), and a CSV file's columns are known at run time.
 /// </summary>
@@ -14,10 +15,10 @@ namespace Microsoft.ML.Oversampling.Cli.Data;
 /// </remarks>
 internal sealed class InMemoryColumns : IDataView
 {
-    private readonly Array[] _values;
+    private readonly object[] _values;
     private readonly int _rows;
 
-    private InMemoryColumns(DataViewSchema schema, Array[] values, int rows)
+    private InMemoryColumns(DataViewSchema schema, object[] values, int rows)
     {
         Schema = schema;
         _values = values;
@@ -49,7 +50,7 @@ internal sealed class InMemoryColumns : IDataView
     public sealed class Builder(int rows)
     {
         private readonly DataViewSchema.Builder _schema = new();
-        private readonly List<Array> _values = [];
+        private readonly List<object> _values = [];
 
         /// <summary>A Single column (NaN = missing).</summary>
         public Builder Add(string name, float[] values) => Add(name, NumberDataViewType.Single, values, null);
@@ -71,6 +72,25 @@ internal sealed class InMemoryColumns : IDataView
             return Add(name, new KeyDataViewType(typeof(uint), keyValues.Count), values, annotations.ToAnnotations());
         }
 
+        /// <summary>
+        /// A vector column of <paramref name="width"/> Single slots per row, from a row-major matrix, with the slot
+        /// names ML.NET's Concatenate would give it.
+        /// </summary>
+        public Builder Add(string name, float[] rowMajor, int width, IReadOnlyList<string> slotNames)
+        {
+            if (rowMajor.Length != (long)rows * width || slotNames.Count != width)
+            {
+                throw new ArgumentException($"Column '{name}' has {rowMajor.Length} values and {slotNames.Count} slot names for {rows} rows of {width}.", nameof(rowMajor));
+            }
+
+            var names = new VBuffer<ReadOnlyMemory<char>>(width, slotNames.Select(v => v.AsMemory()).ToArray());
+            var annotations = new DataViewSchema.Annotations.Builder();
+            annotations.Add("SlotNames", new VectorDataViewType(TextDataViewType.Instance, width), (ref VBuffer<ReadOnlyMemory<char>> value) => names.CopyTo(ref value));
+            _schema.AddColumn(name, new VectorDataViewType(NumberDataViewType.Single, width), annotations.ToAnnotations());
+            _values.Add(new RowMajorVectors(rowMajor, width));
+            return this;
+        }
+
         /// <summary>The view.</summary>
         public IDataView Build() => new InMemoryColumns(_schema.ToSchema(), [.. _values], rows);
 
@@ -87,6 +107,17 @@ internal sealed class InMemoryColumns : IDataView
         }
     }
 
+    /// <summary>A vector column's values, row after row.</summary>
+    private sealed class RowMajorVectors(float[] values, int width)
+    {
+        public ValueGetter<VBuffer<float>> Getter(Cursor cursor) => (ref VBuffer<float> value) =>
+        {
+            VBufferEditor<float> editor = VBufferEditor.Create(ref value, width);
+            values.AsSpan(cursor.Row * width, width).CopyTo(editor.Values);
+            value = editor.Commit();
+        };
+    }
+
     /// <summary>Cursor <paramref name="index"/> of <paramref name="count"/>: blocks index, index + count, ... (all rows when count is 1).</summary>
     private sealed class Cursor(InMemoryColumns parent, int index, int count) : DataViewRowCursor
     {
@@ -97,6 +128,9 @@ internal sealed class InMemoryColumns : IDataView
 
         public override long Position => _position;
 
+        /// <summary>The row the cursor is on.</summary>
+        public int Row => _row;
+
         public override long Batch => count == 1 ? 0 : _row / BlockRows;
 
         public override ValueGetter<DataViewRowId> GetIdGetter() =>
@@ -106,6 +140,11 @@ internal sealed class InMemoryColumns : IDataView
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
+            if (parent._values[column.Index] is RowMajorVectors vectors && vectors.Getter(this) is ValueGetter<TValue> vectorGetter)
+            {
+                return vectorGetter;
+            }
+
             if (parent._values[column.Index] is not TValue[] values)
             {
                 throw new InvalidOperationException($"Column '{column.Name}' is {column.Type}, not {typeof(TValue).Name}.");

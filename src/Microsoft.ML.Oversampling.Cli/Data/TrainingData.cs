@@ -11,13 +11,16 @@ namespace Microsoft.ML.Oversampling.Cli.Data;
 /// <param name="Classes">The label values.</param>
 /// <param name="FeatureNames">The features, in <c>Features</c> slot order.</param>
 /// <param name="ModelInput">The schema of the columns a fitted pipeline reads (saved with the model).</param>
+/// <param name="LabelAndFeatures">When the steps only concatenate numeric columns: the same rows as <c>Label</c> and a
+/// ready <c>Features</c> vector (what <see cref="Featurized"/> returns, without ML.NET's per-row concatenation).</param>
 internal sealed record TrainingData(
     string Name,
     IDataView Data,
     IReadOnlyList<IEstimator<ITransformer>> Featurize,
     LabelClasses Classes,
     IReadOnlyList<string> FeatureNames,
-    DataViewSchema ModelInput)
+    DataViewSchema ModelInput,
+    IDataView? LabelAndFeatures = null)
 {
     /// <summary>The ML.NET label column's name.</summary>
     public const string LabelColumn = "Label";
@@ -31,7 +34,7 @@ internal sealed record TrainingData(
     /// (a nearest-neighbour search of every synthetic row, which costs more than SMOTE itself).
     /// </summary>
     public IDataView Featurized(MLContext ml) =>
-        Training.PipelineFactory.Flat([.. Featurize, ml.Transforms.SelectColumns(LabelColumn, FeaturesColumn)]).Fit(Data).Transform(Data);
+        LabelAndFeatures ?? Training.PipelineFactory.Flat([.. Featurize, ml.Transforms.SelectColumns(LabelColumn, FeaturesColumn)]).Fit(Data).Transform(Data);
 
     /// <summary>Whether the label has more than two values.</summary>
     public bool IsMulticlass => !Classes.IsBinary;

@@ -7,7 +7,7 @@ namespace Microsoft.ML.Oversampling.Neighbors;
 /// The inner loop of the exact search: for a group of <see cref="GroupSize"/> queries and one reference panel,
 /// computes <c>‖r‖² − 2 q·r</c> (the squared distance minus the query's own norm, which does not change the
 /// ranking) for every reference row with a register-blocked SIMD product (4 queries × 4 vectors of rows, 16
-/// accumulators, so each loaded vector and each broadcast feeds four fused multiply-adds), and offers only the rows
+/// accumulators where there are 32 vector registers, two passes of 2 × 4 where there are 16), and offers only the rows
 /// that beat a query's current worst candidate to its candidate list. The distance tile is never written to memory.
 /// </summary>
 internal static class DistanceKernel
@@ -52,7 +52,6 @@ internal static class DistanceKernel
         int lanes = TOps.Count;
         int chunk = VectorsPerChunk * lanes;
         const int width = PackedReference.PanelWidth;
-        const int tile = PackedReference.TileWidth;
         ref float q = ref Unsafe.AsRef(in queries[0]);
         ref float p = ref Unsafe.AsRef(in panel[0]);
         ref float n = ref Unsafe.AsRef(in norms[0]);
@@ -62,61 +61,19 @@ internal static class DistanceKernel
 
         for (int c = 0; c < width; c += chunk)
         {
-            TVec a00 = TOps.Zero, a01 = TOps.Zero, a02 = TOps.Zero, a03 = TOps.Zero;
-            TVec a10 = TOps.Zero, a11 = TOps.Zero, a12 = TOps.Zero, a13 = TOps.Zero;
-            TVec a20 = TOps.Zero, a21 = TOps.Zero, a22 = TOps.Zero, a23 = TOps.Zero;
-            TVec a30 = TOps.Zero, a31 = TOps.Zero, a32 = TOps.Zero, a33 = TOps.Zero;
             ref float column = ref Unsafe.Add(ref p, PackedReference.TileOffset(c, features));
-            ref float query = ref q;
-            for (int j = 0; j < features; j++)
-            {
-                TVec r0 = TOps.Load(ref column);
-                TVec r1 = TOps.Load(ref Unsafe.Add(ref column, lanes));
-                TVec r2 = TOps.Load(ref Unsafe.Add(ref column, 2 * lanes));
-                TVec r3 = TOps.Load(ref Unsafe.Add(ref column, 3 * lanes));
-                TVec b = TOps.Broadcast(query);
-                a00 = TOps.MultiplyAdd(b, r0, a00);
-                a01 = TOps.MultiplyAdd(b, r1, a01);
-                a02 = TOps.MultiplyAdd(b, r2, a02);
-                a03 = TOps.MultiplyAdd(b, r3, a03);
-                b = TOps.Broadcast(Unsafe.Add(ref query, 1));
-                a10 = TOps.MultiplyAdd(b, r0, a10);
-                a11 = TOps.MultiplyAdd(b, r1, a11);
-                a12 = TOps.MultiplyAdd(b, r2, a12);
-                a13 = TOps.MultiplyAdd(b, r3, a13);
-                b = TOps.Broadcast(Unsafe.Add(ref query, 2));
-                a20 = TOps.MultiplyAdd(b, r0, a20);
-                a21 = TOps.MultiplyAdd(b, r1, a21);
-                a22 = TOps.MultiplyAdd(b, r2, a22);
-                a23 = TOps.MultiplyAdd(b, r3, a23);
-                b = TOps.Broadcast(Unsafe.Add(ref query, 3));
-                a30 = TOps.MultiplyAdd(b, r0, a30);
-                a31 = TOps.MultiplyAdd(b, r1, a31);
-                a32 = TOps.MultiplyAdd(b, r2, a32);
-                a33 = TOps.MultiplyAdd(b, r3, a33);
-                column = ref Unsafe.Add(ref column, tile);
-                query = ref Unsafe.Add(ref query, GroupSize);
-            }
-
-            // Park the accumulators in memory before any call: otherwise the JIT keeps them live across the rare
-            // Insert call and spills them inside the hot loop.
             ref float dot = ref dots[0];
-            TOps.Store(a00, ref dot);
-            TOps.Store(a01, ref Unsafe.Add(ref dot, lanes));
-            TOps.Store(a02, ref Unsafe.Add(ref dot, 2 * lanes));
-            TOps.Store(a03, ref Unsafe.Add(ref dot, 3 * lanes));
-            TOps.Store(a10, ref Unsafe.Add(ref dot, 4 * lanes));
-            TOps.Store(a11, ref Unsafe.Add(ref dot, 5 * lanes));
-            TOps.Store(a12, ref Unsafe.Add(ref dot, 6 * lanes));
-            TOps.Store(a13, ref Unsafe.Add(ref dot, 7 * lanes));
-            TOps.Store(a20, ref Unsafe.Add(ref dot, 8 * lanes));
-            TOps.Store(a21, ref Unsafe.Add(ref dot, 9 * lanes));
-            TOps.Store(a22, ref Unsafe.Add(ref dot, 10 * lanes));
-            TOps.Store(a23, ref Unsafe.Add(ref dot, 11 * lanes));
-            TOps.Store(a30, ref Unsafe.Add(ref dot, 12 * lanes));
-            TOps.Store(a31, ref Unsafe.Add(ref dot, 13 * lanes));
-            TOps.Store(a32, ref Unsafe.Add(ref dot, 14 * lanes));
-            TOps.Store(a33, ref Unsafe.Add(ref dot, 15 * lanes));
+            if (TOps.Count >= 16)
+            {
+                AccumulateFour<TVec, TOps>(ref column, ref q, features, ref dot);
+            }
+            else
+            {
+                // 16 accumulators and their 5 operands need more than the 16 registers of AVX2: two passes of two
+                // queries each. Every dot product is the same chain of fused multiply-adds either way.
+                AccumulateTwo<TVec, TOps>(ref column, ref q, features, ref dot);
+                AccumulateTwo<TVec, TOps>(ref column, ref Unsafe.Add(ref q, 2), features, ref Unsafe.Add(ref dot, 2 * VectorsPerChunk * lanes));
+            }
 
             int rowBase = panelStart + c;
             ref float norm = ref Unsafe.Add(ref n, c);
@@ -130,6 +87,108 @@ internal static class DistanceKernel
                 OfferTransposed<TVec, TOps>(ref dot, queryNorms, minusTwo, rowBase, firstQuery, rowLists, spill);
             }
         }
+    }
+
+    /// <summary>
+    /// The dot products of the group's four queries with one chunk (<see cref="VectorsPerChunk"/> vectors of rows),
+    /// stored query after query: 16 accumulators, for instruction sets with 32 vector registers.
+    /// </summary>
+    /// <remarks>The accumulators are parked in memory before any call: otherwise the JIT keeps them live across the
+    /// rare Insert call and spills them inside the hot loop.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AccumulateFour<TVec, TOps>(ref float column, ref float query, int features, ref float dot)
+        where TVec : struct
+        where TOps : ISimdOps<TVec>
+    {
+        int lanes = TOps.Count;
+        const int tile = PackedReference.TileWidth;
+        TVec a00 = TOps.Zero, a01 = TOps.Zero, a02 = TOps.Zero, a03 = TOps.Zero;
+        TVec a10 = TOps.Zero, a11 = TOps.Zero, a12 = TOps.Zero, a13 = TOps.Zero;
+        TVec a20 = TOps.Zero, a21 = TOps.Zero, a22 = TOps.Zero, a23 = TOps.Zero;
+        TVec a30 = TOps.Zero, a31 = TOps.Zero, a32 = TOps.Zero, a33 = TOps.Zero;
+        for (int j = 0; j < features; j++)
+        {
+            TVec r0 = TOps.Load(ref column);
+            TVec r1 = TOps.Load(ref Unsafe.Add(ref column, lanes));
+            TVec r2 = TOps.Load(ref Unsafe.Add(ref column, 2 * lanes));
+            TVec r3 = TOps.Load(ref Unsafe.Add(ref column, 3 * lanes));
+            TVec b = TOps.Broadcast(query);
+            a00 = TOps.MultiplyAdd(b, r0, a00);
+            a01 = TOps.MultiplyAdd(b, r1, a01);
+            a02 = TOps.MultiplyAdd(b, r2, a02);
+            a03 = TOps.MultiplyAdd(b, r3, a03);
+            b = TOps.Broadcast(Unsafe.Add(ref query, 1));
+            a10 = TOps.MultiplyAdd(b, r0, a10);
+            a11 = TOps.MultiplyAdd(b, r1, a11);
+            a12 = TOps.MultiplyAdd(b, r2, a12);
+            a13 = TOps.MultiplyAdd(b, r3, a13);
+            b = TOps.Broadcast(Unsafe.Add(ref query, 2));
+            a20 = TOps.MultiplyAdd(b, r0, a20);
+            a21 = TOps.MultiplyAdd(b, r1, a21);
+            a22 = TOps.MultiplyAdd(b, r2, a22);
+            a23 = TOps.MultiplyAdd(b, r3, a23);
+            b = TOps.Broadcast(Unsafe.Add(ref query, 3));
+            a30 = TOps.MultiplyAdd(b, r0, a30);
+            a31 = TOps.MultiplyAdd(b, r1, a31);
+            a32 = TOps.MultiplyAdd(b, r2, a32);
+            a33 = TOps.MultiplyAdd(b, r3, a33);
+            column = ref Unsafe.Add(ref column, tile);
+            query = ref Unsafe.Add(ref query, GroupSize);
+        }
+
+        StoreFour<TVec, TOps>(a00, a01, a02, a03, ref dot);
+        StoreFour<TVec, TOps>(a10, a11, a12, a13, ref Unsafe.Add(ref dot, 4 * lanes));
+        StoreFour<TVec, TOps>(a20, a21, a22, a23, ref Unsafe.Add(ref dot, 8 * lanes));
+        StoreFour<TVec, TOps>(a30, a31, a32, a33, ref Unsafe.Add(ref dot, 12 * lanes));
+    }
+
+    /// <summary>
+    /// The dot products of two queries (at <paramref name="query"/> and the next, in a group's feature-major layout)
+    /// with one chunk, stored query after query: 8 accumulators, for instruction sets with 16 vector registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AccumulateTwo<TVec, TOps>(ref float column, ref float query, int features, ref float dot)
+        where TVec : struct
+        where TOps : ISimdOps<TVec>
+    {
+        int lanes = TOps.Count;
+        const int tile = PackedReference.TileWidth;
+        TVec a00 = TOps.Zero, a01 = TOps.Zero, a02 = TOps.Zero, a03 = TOps.Zero;
+        TVec a10 = TOps.Zero, a11 = TOps.Zero, a12 = TOps.Zero, a13 = TOps.Zero;
+        for (int j = 0; j < features; j++)
+        {
+            TVec r0 = TOps.Load(ref column);
+            TVec r1 = TOps.Load(ref Unsafe.Add(ref column, lanes));
+            TVec r2 = TOps.Load(ref Unsafe.Add(ref column, 2 * lanes));
+            TVec r3 = TOps.Load(ref Unsafe.Add(ref column, 3 * lanes));
+            TVec b = TOps.Broadcast(query);
+            a00 = TOps.MultiplyAdd(b, r0, a00);
+            a01 = TOps.MultiplyAdd(b, r1, a01);
+            a02 = TOps.MultiplyAdd(b, r2, a02);
+            a03 = TOps.MultiplyAdd(b, r3, a03);
+            b = TOps.Broadcast(Unsafe.Add(ref query, 1));
+            a10 = TOps.MultiplyAdd(b, r0, a10);
+            a11 = TOps.MultiplyAdd(b, r1, a11);
+            a12 = TOps.MultiplyAdd(b, r2, a12);
+            a13 = TOps.MultiplyAdd(b, r3, a13);
+            column = ref Unsafe.Add(ref column, tile);
+            query = ref Unsafe.Add(ref query, GroupSize);
+        }
+
+        StoreFour<TVec, TOps>(a00, a01, a02, a03, ref dot);
+        StoreFour<TVec, TOps>(a10, a11, a12, a13, ref Unsafe.Add(ref dot, 4 * lanes));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreFour<TVec, TOps>(TVec v0, TVec v1, TVec v2, TVec v3, ref float destination)
+        where TVec : struct
+        where TOps : ISimdOps<TVec>
+    {
+        int lanes = TOps.Count;
+        TOps.Store(v0, ref destination);
+        TOps.Store(v1, ref Unsafe.Add(ref destination, lanes));
+        TOps.Store(v2, ref Unsafe.Add(ref destination, 2 * lanes));
+        TOps.Store(v3, ref Unsafe.Add(ref destination, 3 * lanes));
     }
 
     /// <summary>
