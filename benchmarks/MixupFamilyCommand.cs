@@ -39,7 +39,11 @@ public sealed class MixupFamilyCommand : IBenchmarkCommand
         IdxImageSet test = IdxImageSet.LoadFashionMnist(train: false, directory);
         int classes = pool.ClassCount;
         int[] counts = LongTail.Counts(pool.Count / classes, classes, rho, profile);
-        IdxImageSet train = pool.Subset(LongTail.Subsample(pool.Labels, counts));
+        // --subset FILE: the training rows (pool indices, one per line) another draw chose, e.g. mixup_pytorch.py
+        // --save-subset, which draws as imbalanced-DL does; the counts must be the profile's.
+        string subsetFile = arguments.String("subset", "");
+        int[] rows = subsetFile.Length > 0 ? ReadSubset(subsetFile, pool, counts) : LongTail.Subsample(pool.Labels, counts);
+        IdxImageSet train = pool.Subset(rows);
         var ml = new MLContext(seed: 1);
         IDataView trainView = train.ToDataView(ml, Mean, Std, classes);
         DenseMatrix trainMatrix = Matrix(train);
@@ -131,6 +135,21 @@ public sealed class MixupFamilyCommand : IBenchmarkCommand
                 },
             },
         };
+    }
+
+    /// <summary>Reads a subset file and checks that it holds <paramref name="counts"/> rows of each class.</summary>
+    private static int[] ReadSubset(string path, IdxImageSet pool, int[] counts)
+    {
+        int[] rows = [.. File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => int.Parse(l, CultureInfo.InvariantCulture))];
+        int[] found = new int[counts.Length];
+        foreach (int row in rows)
+        {
+            found[pool.Labels[row]]++;
+        }
+
+        return found.SequenceEqual(counts)
+            ? [.. rows.Order()]
+            : throw new InvalidDataException($"{path}: class counts [{string.Join(", ", found)}], where the profile has [{string.Join(", ", counts)}].");
     }
 
     private static DenseMatrix Matrix(IdxImageSet images)

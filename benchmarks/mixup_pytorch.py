@@ -64,12 +64,16 @@ def main():
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--save-subset", help="write the long-tailed subset's training rows (one pool index per line) for mixup-family --subset")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
     x_pool, y_pool = load("train")
     x_test, y_test = load("t10k")
     rows, counts = long_tail(y_pool, args.rho, args.step)
+    if args.save_subset:
+        with open(args.save_subset, "w") as f:
+            f.writelines(f"{r}\n" for r in rows.tolist())
     x, y = x_pool[rows], y_pool[rows]
     counts_t = torch.tensor(counts, dtype=torch.float64)
     beta = 0.9999
