@@ -14,7 +14,8 @@ namespace Microsoft.ML.Oversampling.Benchmarks;
 /// DRW from 80 % of the epochs), on a long-tailed subset of the 60,000 training images (§4.8, fixed shuffle of seed 0),
 /// evaluated on the balanced 10,000-image test set after every epoch. One CSV line per run: last- and best-epoch accuracy,
 /// tail accuracy (the three smallest classes), per-class accuracy, per-class training margins and the fit's wall time.
-/// Same recipe as <c>mixup_pytorch.py</c>.
+/// Same recipe as <c>mixup_pytorch.py</c>. <c>--backbone cnn</c> trains the small CNN (<see cref="DeepBackbone.SmallCnn"/>
+/// on 1 × 28 × 28) instead of the MLP of <c>--hidden</c>; its rows' setting then ends in <c>-cnn</c>.
 /// </summary>
 public sealed class MixupFamilyCommand : IBenchmarkCommand
 {
@@ -22,7 +23,7 @@ public sealed class MixupFamilyCommand : IBenchmarkCommand
 
     public string Name => "mixup-family";
 
-    public string Description => "Fashion-MNIST-LT Mixup family (--rho 100 --profile exp|step --methods erm,drw,mixup-drw,mamix-drw --seeds 1,2,3 --epochs 30 --hidden 512,256 --out FILE.csv)";
+    public string Description => "Fashion-MNIST-LT Mixup family (--rho 100 --profile exp|step --methods erm,drw,mixup-drw,mamix-drw --seeds 1,2,3 --epochs 30 --hidden 512,256 --backbone mlp|cnn --out FILE.csv)";
 
     public int Run(BenchmarkArguments arguments)
     {
@@ -32,6 +33,12 @@ public sealed class MixupFamilyCommand : IBenchmarkCommand
         int[] seeds = arguments.IntList("seeds", 1, 2, 3);
         int epochs = arguments.Int("epochs", 30);
         int[] hidden = arguments.IntList("hidden", 512, 256);
+        DeepBackbone backbone = arguments.String("backbone", "mlp") switch
+        {
+            "mlp" => DeepBackbone.Mlp,
+            "cnn" => DeepBackbone.SmallCnn,
+            string other => throw new ArgumentException($"Unknown backbone '{other}': mlp or cnn."),
+        };
         string directory = arguments.String("data", IdxImageSet.FashionMnistDirectory);
         string? output = arguments.Flag("out") ? arguments.String("out", "") : null;
 
@@ -48,9 +55,9 @@ public sealed class MixupFamilyCommand : IBenchmarkCommand
         IDataView trainView = train.ToDataView(ml, Mean, Std, classes);
         DenseMatrix trainMatrix = Matrix(train);
         DenseMatrix testMatrix = Matrix(test);
-        string setting = profile == LongTailProfile.Step ? $"step-{rho}" : $"exp-{rho}";
+        string setting = (profile == LongTailProfile.Step ? $"step-{rho}" : $"exp-{rho}") + (backbone == DeepBackbone.SmallCnn ? "-cnn" : "");
         var c = CultureInfo.InvariantCulture;
-        Console.Error.WriteLine($"{setting}: {train.Count} training rows, counts [{string.Join(", ", counts)}]; test {test.Count}; hidden [{string.Join(",", hidden)}], {epochs} epochs, LibTorch threads {TorchThreads.IntraOp}");
+        Console.Error.WriteLine($"{setting}: {train.Count} training rows, counts [{string.Join(", ", counts)}]; test {test.Count}; {(backbone == DeepBackbone.SmallCnn ? "small CNN" : $"hidden [{string.Join(",", hidden)}]")}, {epochs} epochs, LibTorch threads {TorchThreads.IntraOp}");
         if (output is not null && !File.Exists(output))
         {
             File.WriteAllText(output, "setting,method,seed,last_acc,best_acc,best_epoch,tail_acc,fit_seconds,eval_seconds,class_acc,class_margin,counts\n");
@@ -65,6 +72,8 @@ public sealed class MixupFamilyCommand : IBenchmarkCommand
                 double[] margins = [];
                 double evalSeconds = 0;
                 var options = Options(method, epochs, hidden, seed);
+                options.Backbone = backbone;
+                options.ImageShape = new ImageShape(1, train.Height, train.Width);
                 options.AfterEpoch = (epoch, network) =>
                 {
                     var watch = Stopwatch.StartNew();
@@ -163,7 +172,7 @@ public sealed class MixupFamilyCommand : IBenchmarkCommand
         return matrix;
     }
 
-    private static double[] ClassAccuracy(MultilayerPerceptron network, DenseMatrix x, IReadOnlyList<int> labels, int classes)
+    private static double[] ClassAccuracy(nn.Module<Tensor, Tensor> network, DenseMatrix x, IReadOnlyList<int> labels, int classes)
     {
         DenseMatrix logits = NetworkInference.Predict(network, x, classes, CPU);
         var right = new int[classes];

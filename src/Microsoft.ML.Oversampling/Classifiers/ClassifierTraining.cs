@@ -14,7 +14,7 @@ internal static class ClassifierTraining
 {
     /// <summary>Trains <paramref name="network"/> in place.</summary>
     public static TrainingHistory Train(
-        MultilayerPerceptron network, ClassRows train, ClassRows? validation, int classes, DeepMlpOptions options,
+        FlatModule network, ClassRows train, ClassRows? validation, int classes, DeepMlpOptions options,
         ITrainingBatchHook hook, DeterministicRandom random, Device device)
     {
         int n = train.Features.Rows, d = train.Features.Columns;
@@ -157,7 +157,7 @@ internal static class ClassifierTraining
     }
 
     /// <summary>Mean unweighted cross-entropy over <paramref name="rows"/>, in blocks, without gradients.</summary>
-    private static double MeanLoss(MultilayerPerceptron network, ClassRows rows, int classes, Device device)
+    private static double MeanLoss(FlatModule network, ClassRows rows, int classes, Device device)
     {
         const int block = 4096;
         int n = rows.Features.Rows, d = rows.Features.Columns;

@@ -14,6 +14,30 @@ internal static class DeepMlpNetwork
     /// <summary>Output units for <paramref name="classes"/> classes: one logit for a binary problem.</summary>
     public static int Outputs(int classes) => classes == 2 ? 1 : classes;
 
+    /// <summary>The fit's freshly initialised network: <paramref name="options"/>' <see cref="DeepMlpOptions.Backbone"/>
+    /// for rows of <paramref name="inputs"/> features.</summary>
+    public static FlatModule Create(DeepMlpOptions options, int inputs, int classes, DeterministicRandom random, Device device) =>
+        options.Backbone == DeepBackbone.SmallCnn
+            ? SmallCnn.Create(options.ImageShape, classes, options.Dropout, random, device)
+            : Create(inputs, options.HiddenLayerSizes, classes, options.Dropout, random, device);
+
+    /// <summary>A trained network's layers: the convolutions (<c>null</c> for the MLP) and the dense layers.</summary>
+    public static (ConvolutionStack? Convolutions, DenseLayer[] Dense) Layers(FlatModule network, int inputs, IReadOnlyList<int> hidden, int classes) =>
+        network switch
+        {
+            SmallCnn cnn => cnn.Layers(),
+            MultilayerPerceptron mlp => (null, Layers(mlp, inputs, hidden, classes)),
+            _ => throw new ArgumentException($"Unknown network {network.GetType().Name}.", nameof(network)),
+        };
+
+    /// <summary>The ONNX model of those layers (<see cref="OnnxCnnExporter"/> with convolutions, else <see cref="OnnxMlpExporter"/>).</summary>
+    public static byte[] Export(ConvolutionStack? convolutions, IReadOnlyList<DenseLayer> dense, string inputName) =>
+        convolutions is null ? OnnxMlpExporter.Export(dense, inputName) : OnnxCnnExporter.Export(convolutions, dense, inputName);
+
+    /// <summary>A LibTorch network holding <paramref name="model"/>'s weights (in evaluation mode), e.g. to score with it.</summary>
+    public static FlatModule FromModel(DeepMlpModel model, Device device) =>
+        model.Convolutions is { } convolutions ? SmallCnn.FromLayers(convolutions, model.Layers, device) : FromLayers(model.Layers, device);
+
     /// <summary>A freshly initialised network (PyTorch's <c>nn.Linear</c> initialisation, drawn from <paramref name="random"/>).</summary>
     public static MultilayerPerceptron Create(int inputs, IReadOnlyList<int> hidden, int classes, double dropout, DeterministicRandom random, Device device)
     {
@@ -48,14 +72,7 @@ internal static class DeepMlpNetwork
         int[] hidden = [.. layers.Take(layers.Count - 1).Select(l => l.Outputs)];
         using var generator = new Generator(0, CPU);
         var network = new MultilayerPerceptron(layers[0].Inputs, hidden, layers[^1].Outputs, HiddenActivation.Relu, OutputActivation.Linear, generator, device);
-        float[] values = [.. layers.SelectMany(l => l.Weight.Concat(l.Bias))];
-        using (no_grad())
-        using (Tensor source = TensorRows.Upload(values, 1, values.Length, device))
-        using (Tensor flat = source.view(values.Length))
-        {
-            network.Flat.Values.copy_(flat);
-        }
-
+        network.Flat.Load([.. layers.SelectMany(l => l.Weight.Concat(l.Bias))]);
         network.eval();
         return network;
     }

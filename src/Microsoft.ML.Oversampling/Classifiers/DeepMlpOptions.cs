@@ -16,8 +16,18 @@ public sealed class DeepMlpOptions
     /// <summary>The feature column, a known-size vector of Single. Default <c>Features</c>.</summary>
     public string FeatureColumnName { get; set; } = "Features";
 
-    /// <summary>Hidden layer widths, input side first, each followed by a ReLU. Default <c>[64]</c> (§3.4: the
-    /// AxelSMOTE harness's one hidden layer of 64 units).</summary>
+    /// <summary>The network: the MLP of <see cref="HiddenLayerSizes"/> (the default), or for images the small CNN of
+    /// <see cref="DeepBackbone.SmallCnn"/> on rows of <see cref="ImageShape"/> pixels. Every imbalance strategy works
+    /// with both (they mix flat rows; the CNN reshapes them). Both save to an ML.NET zip through ONNX alike.</summary>
+    public DeepBackbone Backbone { get; set; } = DeepBackbone.Mlp;
+
+    /// <summary>How a feature vector's values lay out as an image, for <see cref="DeepBackbone.SmallCnn"/> (the MLP
+    /// ignores it): <c>Channels · Height · Width</c> must equal the feature column's size, else <c>Fit</c> throws an
+    /// <see cref="ArgumentException"/> naming both. Default 1 × 28 × 28 (MNIST and Fashion-MNIST).</summary>
+    public ImageShape ImageShape { get; set; } = new(1, 28, 28);
+
+    /// <summary>Hidden layer widths of the <see cref="DeepBackbone.Mlp"/>, input side first, each followed by a ReLU.
+    /// Default <c>[64]</c> (§3.4: the AxelSMOTE harness's one hidden layer of 64 units).</summary>
     public IReadOnlyList<int> HiddenLayerSizes { get; set; } = [64];
 
     /// <summary>Probability of zeroing a hidden unit while training (inverted dropout, seeded masks). Default 0 [PROP]: none.</summary>
@@ -74,7 +84,7 @@ public sealed class DeepMlpOptions
 
     /// <summary>Called after every epoch with the 0-based epoch and the network in evaluation mode (studies record
     /// per-epoch test accuracy with it); not copied into a saved model.</summary>
-    internal Action<int, Generators.MultilayerPerceptron>? AfterEpoch { get; set; }
+    internal Action<int, TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>>? AfterEpoch { get; set; }
 
     /// <summary>A copy (the trainer keeps its own, so later changes by the caller do not affect it).</summary>
     internal DeepMlpOptions Clone()
@@ -85,11 +95,35 @@ public sealed class DeepMlpOptions
         return copy;
     }
 
+    /// <summary>Refuses a feature column of <paramref name="featureCount"/> values that the backbone cannot read (the
+    /// CNN's <see cref="ImageShape"/> must hold exactly that many pixels), naming both numbers.</summary>
+    internal void CheckFeatureCount(int featureCount, string columnName)
+    {
+        if (Backbone == DeepBackbone.SmallCnn && ImageShape.FeatureCount != featureCount)
+        {
+            throw new ArgumentException(
+                $"The feature column '{columnName}' has {featureCount} values per row, but the small CNN's ImageShape {ImageShape} needs "
+                + $"{ImageShape.FeatureCount} (channels × height × width); set DeepMlpOptions.ImageShape to the images' layout.",
+                "input");
+        }
+    }
+
     /// <summary>Refuses values no fit can use, naming the option.</summary>
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(LabelColumnName, nameof(LabelColumnName));
         ArgumentException.ThrowIfNullOrWhiteSpace(FeatureColumnName, nameof(FeatureColumnName));
+        if (!Enum.IsDefined(Backbone))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Backbone), Backbone, "Unknown backbone.");
+        }
+
+        if (Backbone == DeepBackbone.SmallCnn && (ImageShape.Channels < 1 || ImageShape.Height < 4 || ImageShape.Width < 4))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(ImageShape), ImageShape, "The small CNN needs an image of at least 1 channel and 4 × 4 pixels (it pools twice by 2).");
+        }
+
         ArgumentNullException.ThrowIfNull(HiddenLayerSizes, nameof(HiddenLayerSizes));
         foreach (int size in HiddenLayerSizes)
         {

@@ -10,7 +10,8 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.Oversampling;
 
 /// <summary>
-/// A deep tabular classifier: an MLP (<see cref="DeepMlpOptions"/>) trained with Adam on TorchSharp, as an ML.NET
+/// A deep classifier: an MLP, or for images a small CNN (<see cref="DeepMlpOptions.Backbone"/>), trained with Adam or
+/// SGD on TorchSharp, as an ML.NET
 /// binary trainer (Boolean label) or multiclass trainer (key label). Create it with
 /// <c>mlContext.BinaryClassification.Trainers.DeepMlp(…)</c> or <c>mlContext.MulticlassClassification.Trainers.DeepMlp(…)</c>.
 /// The fitted <see cref="DeepMlpTransformer"/> outputs ML.NET's <c>Score</c>, <c>Probability</c> (binary) and
@@ -40,11 +41,13 @@ public sealed class DeepMlpTrainer : ITrainerEstimator<DeepMlpTransformer, DeepM
 
     /// <summary>Trains the network on <paramref name="input"/> and returns the fitted scorer.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or of the wrong type (the message is ML.NET's).</exception>
-    /// <exception cref="ArgumentException">No rows, a non-finite feature value (row and slot named), or fewer than two classes.</exception>
+    /// <exception cref="ArgumentException">No rows, a non-finite feature value (row and slot named), fewer than two
+    /// classes, or (small CNN) a feature column whose size is not the <see cref="DeepMlpOptions.ImageShape"/>'s pixel count.</exception>
     public DeepMlpTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
         TrainingColumns columns = Columns(input.Schema);
+        _options.CheckFeatureCount(columns.FeatureCount, columns.Features.Name);
         ClassRows train = Read(input, columns, out int classes);
         int present = train.Classes.Distinct().Count();
         if (present < 2)
@@ -77,8 +80,9 @@ public sealed class DeepMlpTrainer : ITrainerEstimator<DeepMlpTransformer, DeepM
         var random = new DeterministicRandom(seed);
         Device device = TorchDevice.Select(_options.GpuDeviceId, _options.FallbackToCpu);
         DenseLayer[] layers;
+        ConvolutionStack? convolutions;
         TrainingHistory history;
-        using (MultilayerPerceptron network = DeepMlpNetwork.Create(columns.FeatureCount, _options.HiddenLayerSizes, classes, _options.Dropout, random.Fork(), device))
+        using (FlatModule network = DeepMlpNetwork.Create(_options, columns.FeatureCount, classes, random.Fork(), device))
         {
             // The hook of the options' imbalance strategy, unless the trainer was built with one.
             ITrainingBatchHook hook = _hook ?? TrainingHookFactory.Create(_options.Imbalance, train, classes, _options.MaxEpoch, device);
@@ -94,11 +98,11 @@ public sealed class DeepMlpTrainer : ITrainerEstimator<DeepMlpTransformer, DeepM
                 }
             }
 
-            layers = DeepMlpNetwork.Layers(network, columns.FeatureCount, _options.HiddenLayerSizes, classes);
+            (convolutions, layers) = DeepMlpNetwork.Layers(network, columns.FeatureCount, _options.HiddenLayerSizes, classes);
         }
 
-        byte[] onnx = OnnxMlpExporter.Export(layers, columns.Features.Name);
-        var model = new DeepMlpModel(layers, classes, seed, history, onnx);
+        byte[] onnx = DeepMlpNetwork.Export(convolutions, layers, columns.Features.Name);
+        var model = new DeepMlpModel(layers, classes, seed, history, onnx, convolutions);
         string modelPath = DeepMlpTransformer.NewModelPath();
         try
         {

@@ -25,7 +25,7 @@ public static class LogitMargins
             throw new ArgumentException($"The rows are {features.Rows} × {features.Columns} with {classes.Count} classes; the model reads {model.FeatureCount} features per row.", nameof(features));
         }
 
-        using MultilayerPerceptron network = DeepMlpNetwork.FromLayers(model.Layers, CPU);
+        using FlatModule network = DeepMlpNetwork.FromModel(model, CPU);
         return PerClassMean(network, features, classes, model.ClassCount);
     }
 

@@ -86,6 +86,23 @@ internal sealed class FlatParameters : IDisposable
         }
     }
 
+    /// <summary>Overwrites the values with <paramref name="values"/> (e.g. trained weights read back), in buffer order.</summary>
+    /// <exception cref="ArgumentException">Not exactly <see cref="Count"/> values.</exception>
+    public void Load(float[] values)
+    {
+        if (values.Length != Count)
+        {
+            throw new ArgumentException($"{values.Length} values given; the flat buffer holds {Count}.", nameof(values));
+        }
+
+        using (no_grad())
+        using (Tensor source = TensorRows.Upload(values, 1, values.Length, Values.device))
+        using (Tensor flat = source.view(values.Length))
+        {
+            Values.copy_(flat);
+        }
+    }
+
     /// <summary>Throws unless every value has been handed out as a parameter.</summary>
     public void RequireFilled()
     {

@@ -9,7 +9,7 @@ namespace Microsoft.ML.Oversampling.Generators;
 /// every deep generator and discriminator here. Its parameters live in one <see cref="FlatParameters"/> buffer,
 /// initialised as PyTorch initialises <c>nn.Linear</c> (uniform in ±1/√fan_in) from a seeded torch generator.
 /// </summary>
-internal sealed class MultilayerPerceptron : nn.Module<Tensor, Tensor>
+internal sealed class MultilayerPerceptron : FlatModule
 {
     /// <summary>Slope of <see cref="HiddenActivation.LeakyRelu"/>.</summary>
     public const double LeakySlope = 0.2;
@@ -64,8 +64,8 @@ internal sealed class MultilayerPerceptron : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    /// <summary>The parameters as one buffer (and their gradients as another).</summary>
-    public FlatParameters Flat { get; }
+    /// <inheritdoc />
+    public override FlatParameters Flat { get; }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input) => layers.forward(input);

@@ -1,10 +1,8 @@
-using System.Globalization;
 using Microsoft.ML.Data;
 using Microsoft.ML.Oversampling.Classifiers;
 using Microsoft.ML.Oversampling.Generators;
 using Microsoft.ML.Oversampling.Numerics;
 using Microsoft.ML.Oversampling.Tests.MLNet;
-using Microsoft.ML.Oversampling.Tests.Support;
 using static TorchSharp.torch;
 
 namespace Microsoft.ML.Oversampling.Tests.Classifiers;
@@ -55,28 +53,7 @@ public sealed class DeepMlpPersistenceTests
         ITransformer model = ml.Transforms.NormalizeMinMax("Features")
             .Append(ml.BinaryClassification.Trainers.DeepMlp(maxEpoch: 3, seed: 2))
             .Fit(data);
-        string directory = Directory.CreateTempSubdirectory("deep-mlp-zip-").FullName;
-        try
-        {
-            string zip = Path.Combine(directory, "model.zip");
-            string features = Path.Combine(directory, "features.csv");
-            ml.Model.Save(model, data.Schema, zip);
-            File.WriteAllLines(features, rows.Select(r => string.Join(",", r.Features.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
-
-            IDataView ours = model.Transform(data);
-            string[] scores = Formatted(ours.GetColumn<float>("Score"));
-            Assert.Equal(scores, BuiltApp.Run("ModelLoadProbe", directory, zip, features));
-
-            ITransformer loaded = ml.Model.Load(zip, out _);
-            IDataView theirs = loaded.Transform(data);
-            Assert.Equal(scores, Formatted(theirs.GetColumn<float>("Score")));
-            Assert.Equal(Formatted(ours.GetColumn<float>("Probability")), Formatted(theirs.GetColumn<float>("Probability")));
-            Assert.Equal(ours.GetColumn<bool>("PredictedLabel"), theirs.GetColumn<bool>("PredictedLabel"));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        DeepModelRoundTrip.AssertBinary(ml, model, data, rows.Select(r => r.Features));
     }
 
     [Fact]
@@ -121,19 +98,8 @@ public sealed class DeepMlpPersistenceTests
         var ml = new MLContext(seed: 1);
         IDataView data = DeepMlpTestData.ThreeClasses(ml, 300, 3, seed: 1);
         using DeepMlpTransformer model = ml.MulticlassClassification.Trainers.DeepMlp(maxEpoch: 3, seed: 2).Fit(data);
-        using var stream = new MemoryStream();
-        ml.Model.Save(model, data.Schema, stream);
-        stream.Position = 0;
-        using var loaded = (TransformerChain<ITransformer>)ml.Model.Load(stream, out _);
-        IDataView ours = model.Transform(data), theirs = loaded.Transform(data);
-        Assert.Equal(
-            ours.GetColumn<float[]>("Score").SelectMany(s => s).Select(BitConverter.SingleToInt32Bits),
-            theirs.GetColumn<float[]>("Score").SelectMany(s => s).Select(BitConverter.SingleToInt32Bits));
-        Assert.Equal(ours.GetColumn<uint>("PredictedLabel"), theirs.GetColumn<uint>("PredictedLabel"));
-        Assert.Equal(ours.Schema["PredictedLabel"].Type, theirs.Schema["PredictedLabel"].Type);
+        DeepModelRoundTrip.AssertMulticlass(ml, model, data);
     }
-
-    private static string[] Formatted(IEnumerable<float> values) => [.. values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))];
 
     /// <summary>γ·m: the float32 forward-error bound of one engine for one row.</summary>
     private static double MagnitudeBound(IReadOnlyList<Onnx.DenseLayer> layers, float[] input)

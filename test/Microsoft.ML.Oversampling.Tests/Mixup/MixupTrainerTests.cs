@@ -105,15 +105,7 @@ public sealed class MixupTrainerTests : IDisposable
         var ml = new MLContext(seed: 1);
         IDataView data = LongTailedImages(ml);
         using DeepMlpTransformer model = ml.MulticlassClassification.Trainers.DeepMlp(Recipe(DeepImbalanceStrategy.MarginAwareMixup, drw: true, seed: 2)).Fit(data);
-        using var stream = new MemoryStream();
-        ml.Model.Save(model, data.Schema, stream);
-        stream.Position = 0;
-        using var loaded = (TransformerChain<ITransformer>)ml.Model.Load(stream, out _);
-        IDataView ours = model.Transform(data), theirs = loaded.Transform(data);
-        Assert.Equal(
-            ours.GetColumn<float[]>("Score").SelectMany(s => s).Select(BitConverter.SingleToInt32Bits),
-            theirs.GetColumn<float[]>("Score").SelectMany(s => s).Select(BitConverter.SingleToInt32Bits));
-        Assert.Equal(ours.GetColumn<uint>("PredictedLabel"), theirs.GetColumn<uint>("PredictedLabel"));
+        IDataView ours = Classifiers.DeepModelRoundTrip.AssertMulticlass(ml, model, data);
         var metrics = ml.MulticlassClassification.Evaluate(ours);
         Assert.True(metrics.MacroAccuracy > 0.8, $"macro accuracy {metrics.MacroAccuracy}");
     }
@@ -124,19 +116,7 @@ public sealed class MixupTrainerTests : IDisposable
         var ml = new MLContext(seed: 1);
         IDataView data = LongTailedImages(ml);
         using DeepMlpTransformer model = ml.MulticlassClassification.Trainers.DeepMlp(Recipe(DeepImbalanceStrategy.Mixup, drw: true, seed: 2)).Fit(data);
-        float[][] features = [.. data.GetColumn<float[]>("Features")];
-        int[] classes = [.. data.GetColumn<uint>("Label").Select(k => (int)k - 1)];
-        var matrix = new DenseMatrix(features.Length, 16, [.. features.SelectMany(f => f)]);
-        double[] margins = LogitMargins.PerClassMean(model.Model, matrix, classes);
-        Assert.Equal(3, margins.Length);
-        // A mean margin above 0 means the class's rows are mostly classified right: consistent with the scores.
-        float[][] scores = [.. model.Transform(data).GetColumn<float[]>("Score")];
-        for (int c = 0; c < 3; c++)
-        {
-            double logRatio = Enumerable.Range(0, classes.Length).Where(i => classes[i] == c)
-                .Average(i => Math.Log(scores[i][c]) - Math.Log(scores[i].Where((_, j) => j != c).Max()));
-            Assert.Equal(logRatio, margins[c], 1e-3);
-        }
+        Classifiers.LogitMarginChecks.AssertMatchScores(model, data);
     }
 
     [Fact]
