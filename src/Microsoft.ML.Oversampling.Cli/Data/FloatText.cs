@@ -21,7 +21,7 @@ namespace Microsoft.ML.Oversampling.Cli.Data;
 /// nearest the decimal unless the double is exactly halfway between two floats (a double rounding can only go wrong
 /// there, since such midpoints are themselves doubles and rounding is monotonic), and that case is sent to CoreLib.
 /// Formatting looks for the fewest significant digits p whose nearest p-digit decimal parses back to the value (the
-/// shortest round-trip string, which is CoreLib's "R"), deciding each rounding from the double product v·10^s only
+/// shortest round-trip string, which is CoreLib's "R"; 8 digits first, then down or up), deciding each rounding from the double product v·10^s only
 /// when that product is farther from a rounding boundary than its error bound.
 /// </para>
 /// </remarks>
@@ -37,6 +37,9 @@ internal static class FloatText
 
     // 10^0 … 10^22: every one an exact double.
     private static readonly double[] PowersOfTen = [.. Enumerable.Range(0, 23).Select(k => double.Parse("1e" + k.ToString(Invariant), Invariant))];
+
+    // The doubles nearest 10^-4 … 10^7 (a float is never exactly one of the inexact ones, so comparing with them is exact).
+    private static readonly double[] DecadeStarts = [1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7];
 
     // 10^0 … 10^9 as integers, for digit counts.
     private static readonly ulong[] IntegerPowersOfTen = [.. Enumerable.Range(0, 10).Select(k => (ulong)Math.Pow(10, k))];
@@ -58,7 +61,7 @@ internal static class FloatText
     }
 
     /// <summary>The fast parse; false when the cell is not a plain decimal it can prove (CoreLib then decides).</summary>
-    private static bool TryParseFast(ReadOnlySpan<byte> cell, out float value)
+    internal static bool TryParseFast(ReadOnlySpan<byte> cell, out float value)
     {
         value = 0;
         int i = 0;
@@ -123,11 +126,11 @@ internal static class FloatText
         double magnitude;
         if (exponent >= 0 && exponent <= 22)
         {
-            magnitude = significand * PowersOfTen[exponent];
+            magnitude = (long)significand * PowersOfTen[exponent];
         }
         else if (exponent < 0 && exponent >= -22)
         {
-            magnitude = significand / PowersOfTen[-exponent];
+            magnitude = (long)significand / PowersOfTen[-exponent];
         }
         else
         {
@@ -189,7 +192,7 @@ internal static class FloatText
     }
 
     /// <summary>The fast shortest round-trip format, or 0 when it cannot prove the answer (CoreLib then formats).</summary>
-    private static int TryFormatFast(float value, Span<byte> destination)
+    internal static int TryFormatFast(float value, Span<byte> destination)
     {
         if (value == 0)
         {
@@ -204,38 +207,47 @@ internal static class FloatText
         }
 
         int decimalExponent = -4; // 10^decimalExponent ≤ magnitude < 10^(decimalExponent + 1)
-        while (decimalExponent < 6 && magnitude >= PowerOfTen(decimalExponent + 1))
+        while (decimalExponent < 6 && magnitude >= DecadeStarts[decimalExponent + 5])
         {
             decimalExponent++;
         }
 
-        // The fewest digits that round-trip (monotone in p: more digits are never farther); 9 always do for a float.
-        ulong shortest = 0;
-        int digits = 0;
-        for (int low = 1, high = 9; low <= high;)
+        // The fewest digits p that round-trip (monotone in p: the nearest (p+1)-digit decimal is never farther than
+        // the nearest p-digit one). A float needs 9 at most and most need 8 or 9, so p = 8 is tried first.
+        int digits = 8;
+        int outcome = RoundTrips(value, magnitude, 7 - decimalExponent, out ulong shortest);
+        if (outcome < 0)
         {
-            int p = (low + high) / 2;
-            int outcome = RoundTrips(value, magnitude, p - 1 - decimalExponent, out ulong rounded);
-            if (outcome < 0)
+            return 0;
+        }
+
+        if (outcome == 0)
+        {
+            // Nine digits always round-trip for a float; only the rounding needs deciding.
+            digits = 9;
+            if (RoundTrips(value, magnitude, 8 - decimalExponent, out shortest) != 1)
             {
                 return 0;
             }
-
-            if (outcome == 1)
+        }
+        else
+        {
+            for (int p = 7; p >= 1; p--)
             {
+                outcome = RoundTrips(value, magnitude, p - 1 - decimalExponent, out ulong rounded);
+                if (outcome < 0)
+                {
+                    return 0;
+                }
+
+                if (outcome == 0)
+                {
+                    break;
+                }
+
                 shortest = rounded;
                 digits = p;
-                high = p - 1;
             }
-            else
-            {
-                low = p + 1;
-            }
-        }
-
-        if (digits == 0)
-        {
-            return 0;
         }
 
         // Rounding up may carry into a new digit (9.96 → 10.0): one more digit, the same decimal point.
@@ -259,6 +271,7 @@ internal static class FloatText
     /// Whether the nearest decimal n·10^−<paramref name="scale"/> parses back to <paramref name="value"/>: 1 yes,
     /// 0 no, −1 when the double arithmetic cannot decide.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int RoundTrips(float value, double magnitude, int scale, out ulong rounded)
     {
         rounded = 0;
@@ -270,14 +283,40 @@ internal static class FloatText
         double scaled = scale >= 0 ? magnitude * PowersOfTen[scale] : magnitude / PowersOfTen[-scale];
         double floor = Math.Floor(scaled);
         double fromHalf = Math.Abs(scaled - floor - 0.5);
-        // scaled is within half an ulp (2^-53 relative) of the exact product; decide only well away from .5.
+        // Signed conversions: x64 before AVX-512 has no unsigned double ↔ integer instruction (the JIT calls a helper).
+        long below = (long)floor;
+        // scaled is within half an ulp (2^-53 relative) of the exact product; near .5 the nearest decimal is unknown.
+        // It is one of the two around it, and any other p-digit decimal is farther, so if neither round-trips no
+        // p-digit decimal does. Exact ties are common (40876.3125 at 8 digits): when the product is exact and both
+        // round-trip, the even one is CoreLib's choice, as in the round-half-even of shortest-digit algorithms.
         if (fromHalf <= scaled * (1.0 / (1L << 50)))
         {
+            int down = ParsesBack(value, below, scale), up = ParsesBack(value, below + 1, scale);
+            if (down == 0 && up == 0)
+            {
+                return 0;
+            }
+
+            double error = scale >= 0 ? Math.FusedMultiplyAdd(magnitude, PowersOfTen[scale], -scaled) : Math.FusedMultiplyAdd(scaled, PowersOfTen[-scale], -magnitude);
+            if (fromHalf == 0 && error == 0 && down == 1 && up == 1)
+            {
+                rounded = (ulong)((below & 1) == 0 ? below : below + 1);
+                return 1;
+            }
+
             return -1;
         }
 
-        rounded = (ulong)floor + (scaled - floor > 0.5 ? 1UL : 0UL);
-        double back = scale >= 0 ? rounded / PowersOfTen[scale] : rounded * PowersOfTen[-scale];
+        long integer = below + (scaled - floor > 0.5 ? 1 : 0);
+        rounded = (ulong)integer;
+        return ParsesBack(value, integer, scale);
+    }
+
+    /// <summary>Whether the decimal <paramref name="integer"/>·10^−<paramref name="scale"/> parses to |value|: 1 yes, 0 no, −1 undecided.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ParsesBack(float value, long integer, int scale)
+    {
+        double back = scale >= 0 ? integer / PowersOfTen[scale] : integer * PowersOfTen[-scale];
         if (!TryNarrow(back, out float parsed))
         {
             return -1;
@@ -335,8 +374,6 @@ internal static class FloatText
         text[integerDigits..length].CopyTo(destination[at..]);
         return at + length - integerDigits;
     }
-
-    private static double PowerOfTen(int exponent) => exponent >= 0 ? PowersOfTen[exponent] : 1 / PowersOfTen[-exponent];
 
     private static int Write(Span<byte> destination, ReadOnlySpan<byte> text)
     {
