@@ -172,7 +172,7 @@ internal sealed class CsvTable
 
         int[] numericColumns = [.. FeatureIndices.Where(i => !Categories.ContainsKey(i))];
         int[] textColumns = [.. Categories.Keys.Order()];
-        var numeric = numericColumns.ToDictionary(c => c, _ => new float[rows]);
+        float[][] numeric = [.. numericColumns.Select(_ => new float[rows])]; // in numericColumns order
         var text = textColumns.ToDictionary(c => c, _ => new string[rows]);
         var labels = LabelIndex >= 0 ? new string[rows] : null;
         var bad = new bool[rows];
@@ -202,9 +202,9 @@ internal sealed class CsvTable
             throw new CliException($"'{Path}': --missing drop left no row (all {DroppedRows} rows have a non-numeric feature cell).");
         }
 
-        foreach (var (column, values) in numeric)
+        for (int k = 0; k < numericColumns.Length; k++)
         {
-            _numeric[column] = Keep(values);
+            _numeric[numericColumns[k]] = Keep(numeric[k]);
         }
 
         foreach (var (column, values) in text)
@@ -218,7 +218,7 @@ internal sealed class CsvTable
 
     /// <summary>Parses data row <paramref name="row"/> (record row + 1); returns the error message of its first bad cell, if it is refused.</summary>
     private string? ReadRow(
-        int row, Span<Range> cells, int[] numericColumns, Dictionary<int, float[]> numeric, int[] textColumns,
+        int row, Span<Range> cells, int[] numericColumns, float[][] numeric, int[] textColumns,
         Dictionary<int, string[]> text, string[]? labels, MissingValuePolicy missing, bool[] bad, ref int missingCells)
     {
         int record = row + 1;
@@ -231,14 +231,15 @@ internal sealed class CsvTable
         }
 
         int missingInRow = 0;
-        foreach (int j in numericColumns)
+        for (int k = 0; k < numericColumns.Length; k++)
         {
+            int j = numericColumns[k];
             bool parsed = unquoted is not null && unquoted.TryGetValue(j, out string? quoted)
                 ? float.TryParse(quoted, NumberStyles.Float, Invariant, out float v)
                 : FloatText.TryParse(_records.Content.AsSpan(cells[j]), out v);
             if (parsed && float.IsFinite(v))
             {
-                numeric[j][row] = v;
+                numeric[k][row] = v;
                 continue;
             }
 
@@ -253,7 +254,7 @@ internal sealed class CsvTable
                 return null;
             }
 
-            numeric[j][row] = float.NaN;
+            numeric[k][row] = float.NaN;
             missingInRow++;
         }
 
