@@ -8,7 +8,7 @@ namespace Microsoft.ML.Oversampling.Benchmarks;
 /// The methods of the AutoSMOTE study (papers.md §3.5 and §3.7): the §3.4 MLP on the raw training rows and after each
 /// classic or deep oversampler, FastTree after SMOTE, AutoSMOTE's two variants with default options, and the ablations
 /// (criteria frozen at SMOTE-equivalent settings, and cohort counts G = 1, 4, 16; G = min(8, ⌈√m⌉) is the default
-/// cohort variant and G = m the self variant).
+/// cohort variant and G = m the self variant), plus guard (c), the fixed budget, as a candidate fix.
 /// </summary>
 internal static class AutoSmoteStudyMethods
 {
@@ -30,6 +30,7 @@ internal static class AutoSmoteStudyMethods
         AutoSmote("autosmote-g1", "AutoSMOTE cohort variant, G = 1", StudyMethodRole.Ablation, o => o.Cohorts = 1),
         AutoSmote("autosmote-g4", "AutoSMOTE cohort variant, G = 4", StudyMethodRole.Ablation, o => o.Cohorts = 4),
         AutoSmote("autosmote-g16", "AutoSMOTE cohort variant, G = 16", StudyMethodRole.Ablation, o => o.Cohorts = 16),
+        AutoSmote("autosmote-fixed", "AutoSMOTE cohort variant with guard (c), a fixed synthetic budget, instead of the participation penalty", StudyMethodRole.Ablation, o => o.Guard = AutoSmoteGuard.FixedBudget),
     ];
 
     /// <summary>The method called <paramref name="name"/>.</summary>
