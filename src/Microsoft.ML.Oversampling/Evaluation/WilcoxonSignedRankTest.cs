@@ -36,7 +36,8 @@ public static class WilcoxonSignedRankTest
             throw new ArgumentException("Every paired difference is zero; the test is undefined.");
         }
 
-        double[] ranks = AverageRanks(d.Select(Math.Abs).ToArray(), out bool hasTies, out double tieCorrection);
+        double[] ranks = TiedRanks.Average(d.Select(Math.Abs).ToArray(), out double tieCorrection);
+        bool hasTies = tieCorrection > 0;
         double positive = 0, negative = 0;
         for (int i = 0; i < n; i++)
         {
@@ -76,41 +77,6 @@ public static class WilcoxonSignedRankTest
         }
 
         return tail / Math.Pow(2, n);
-    }
-
-    /// <summary>Ranks 1..n with ties given their average rank; also Σ(t³ − t) over tie groups.</summary>
-    private static double[] AverageRanks(double[] values, out bool hasTies, out double tieCorrection)
-    {
-        int n = values.Length;
-        int[] order = Enumerable.Range(0, n).OrderBy(i => values[i]).ToArray();
-        var ranks = new double[n];
-        hasTies = false;
-        tieCorrection = 0;
-        for (int start = 0; start < n;)
-        {
-            int end = start;
-            while (end + 1 < n && values[order[end + 1]] == values[order[start]])
-            {
-                end++;
-            }
-
-            double rank = ((start + end) / 2.0) + 1;
-            for (int k = start; k <= end; k++)
-            {
-                ranks[order[k]] = rank;
-            }
-
-            int t = end - start + 1;
-            if (t > 1)
-            {
-                hasTies = true;
-                tieCorrection += ((double)t * t * t) - t;
-            }
-
-            start = end + 1;
-        }
-
-        return ranks;
     }
 
     /// <summary>Standard normal CDF via the complementary error function (Numerical Recipes' erfc, |error| &lt; 1.2e-7).</summary>
