@@ -31,6 +31,11 @@ internal static class AutoSmoteStudyMethods
         AutoSmote("autosmote-g4", "AutoSMOTE cohort variant, G = 4", StudyMethodRole.Ablation, o => o.Cohorts = 4),
         AutoSmote("autosmote-g16", "AutoSMOTE cohort variant, G = 16", StudyMethodRole.Ablation, o => o.Cohorts = 16),
         AutoSmote("autosmote-fixed", "AutoSMOTE cohort variant with guard (c), a fixed synthetic budget, instead of the participation penalty", StudyMethodRole.Ablation, o => o.Guard = AutoSmoteGuard.FixedBudget),
+        Deep("mlp-drw", "MLP with deferred re-weighting (§4.7), no augmentation", DeepImbalanceStrategy.Erm),
+        Deep("mlp-smote-drw", "MLP with in-batch SMOTE for deep nets (§4.3) and DRW", DeepImbalanceStrategy.Smote),
+        Deep("mlp-soft-smote-drw", "MLP with soft SMOTE (§4.3) and DRW", DeepImbalanceStrategy.SoftSmote),
+        Deep("mlp-mixup-drw", "MLP with Mixup (α = 1) and DRW", DeepImbalanceStrategy.Mixup),
+        Deep("mlp-mamix-drw", "MLP with margin-aware Mixup (§4.5, ω = 0.25) and DRW", DeepImbalanceStrategy.MarginAwareMixup),
     ];
 
     /// <summary>The method called <paramref name="name"/>.</summary>
@@ -44,6 +49,15 @@ internal static class AutoSmoteStudyMethods
         var watch = Stopwatch.StartNew();
         IDataView train = Resampled(task, sampler);
         using DeepMlpTransformer model = task.Context.BinaryClassification.Trainers.DeepMlp(task.MlpOptions()).Fit(train);
+        return Scored(task, model, watch.Elapsed.TotalSeconds, 0);
+    });
+
+    private static StudyMethod Deep(string name, string description, DeepImbalanceStrategy strategy) => new(name, description, StudyMethodRole.MixupFamily, task =>
+    {
+        DeepMlpOptions options = task.MlpOptions();
+        options.Imbalance = new DeepImbalanceOptions { Strategy = strategy, DeferredReweighting = true };
+        var watch = Stopwatch.StartNew();
+        using DeepMlpTransformer model = task.Context.BinaryClassification.Trainers.DeepMlp(options).Fit(task.TrainView);
         return Scored(task, model, watch.Elapsed.TotalSeconds, 0);
     });
 

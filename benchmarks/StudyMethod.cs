@@ -8,6 +8,10 @@ internal enum StudyMethodRole
 
     /// <summary>A §3.7 ablation (frozen criteria, cohort counts), compared pairwise only.</summary>
     Ablation,
+
+    /// <summary>A strategy of the Mixup family (papers.md §4) inside the same MLP's training, for issue 14's tabular
+    /// comparison; not part of the AutoSMOTE report.</summary>
+    MixupFamily,
 }
 
 /// <summary>What one fit of a study method produced.</summary>

@@ -164,8 +164,8 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
 
         _weights = weights;
         double scale = b + drawn;
-        Tensor realTargets = oneHot.mul(scale / b);
-        Tensor syntheticScale = weights.mul(_options.SyntheticLossWeight * scale).div(weights.sum().clamp_min(1)).unsqueeze(1);
+        Tensor realTargets = oneHot.MulBy(scale / b);
+        Tensor syntheticScale = weights.MulBy(_options.SyntheticLossWeight * scale).div(weights.sum().AtLeast(1)).unsqueeze(1);
         Tensor syntheticTargets = _seedTargets!.index_select(0, seeds).mul(syntheticScale);
         return (cat([inputs, synthetic], 0), cat([realTargets, syntheticTargets], 0));
     }
@@ -174,7 +174,7 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
     public Tensor? Penalty() =>
         _weights is null || _network is null || _options.Guard != AutoSmoteGuard.ParticipationRatePenalty
             ? null
-            : _weights.mean().sub(_options.TargetParticipationRate).square().mul(_options.ParticipationPenalty);
+            : _weights.mean().Minus(_options.TargetParticipationRate).square().MulBy(_options.ParticipationPenalty);
 
     /// <summary>The trained criteria (weights copied out), for the model and the standalone sampler.</summary>
     public AutoSmoteCriteria Export(bool binary)
@@ -228,8 +228,8 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
     /// </summary>
     private Tensor TopParticipation(Tensor logits, Tensor noise, double temperature, Tensor? units, int budget)
     {
-        Tensor perturbed = logits.add(noise);
-        Tensor score = perturbed.narrow(1, 1, 1).sub(perturbed.narrow(1, 0, 1)).squeeze(1).div(temperature);
+        Tensor perturbed = logits.Plus(noise);
+        Tensor score = perturbed.narrow(1, 1, 1).Minus(perturbed.narrow(1, 0, 1)).squeeze(1).DividedBy(temperature);
         if (units is not null)
         {
             score = score.index_select(0, units);
@@ -248,7 +248,7 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
         }
 
         Tensor soft = score.sigmoid();
-        return tensor(mask, device: _device).add(soft.sub(soft.detach()));
+        return tensor(mask, device: _device).Plus(soft.Minus(soft.detach()));
     }
 
     private BatchDecisions Record(SyntheticDraws draws, Tensor units, Tensor weights, CriteriaChoice choice, Tensor synthetic)

@@ -68,7 +68,7 @@ internal static class CriterionNetwork
             }
         }
 
-        Tensor scaled = logits.add(noise).div(temperature);
+        Tensor scaled = logits.Plus(noise).DividedBy(temperature);
         Tensor padded = cat([scaled, full(rows, 1, double.NegativeInfinity, ScalarType.Float32, logits.device)], 1)
             .index_select(1, tensor(pad, device: logits.device)).view(rows, 3, width);
         Tensor straight = GumbelSoftmax.StraightThrough(padded, 2);

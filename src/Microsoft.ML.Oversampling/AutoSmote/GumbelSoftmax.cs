@@ -32,8 +32,8 @@ internal static class GumbelSoftmax
     /// </summary>
     public static Tensor Hard(Tensor logits, Tensor noise, double temperature)
     {
-        using Tensor perturbed = logits.add(noise);
-        using Tensor scaled = perturbed.div(temperature);
+        using Tensor perturbed = logits.Plus(noise);
+        using Tensor scaled = perturbed.DividedBy(temperature);
         return StraightThrough(scaled, 1);
     }
 
@@ -44,8 +44,8 @@ internal static class GumbelSoftmax
         using Tensor soft = scaled.softmax(dim);
         using Tensor hard = OneHotArgmax(soft, dim);
         using Tensor detached = soft.detach();
-        using Tensor straight = soft.sub(detached);
-        return hard.add(straight);
+        using Tensor straight = soft.Minus(detached);
+        return hard.Plus(straight);
     }
 
     /// <summary>The one-hot of each row's largest value along <paramref name="dim"/>, the last dimension (the first on

@@ -80,7 +80,7 @@ public sealed class LearnedCriteriaOversampler : Oversampler
         {
             Tensor logits = network.forward(unitInputs);
             unitChoice = CriterionNetwork.Argmax(logits, k, options.Aggregations.Count);
-            TensorRows.Download(logits.narrow(1, 1, 1).sub(logits.narrow(1, 0, 1)), margin);
+            TensorRows.Download(logits.narrow(1, 1, 1).Minus(logits.narrow(1, 0, 1)), margin);
         }
 
         var participates = new float[table.UnitInputs.Rows];

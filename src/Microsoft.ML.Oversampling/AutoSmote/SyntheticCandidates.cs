@@ -122,9 +122,9 @@ internal static class SyntheticCandidates
         Tensor x = TensorRows.Upload(block.Seeds, s, d, device).unsqueeze(1).expand(s, block.Options, d);
         Tensor partner = TensorRows.Upload(block.Partners, s * block.Options, d, device).view(s, block.Options, d);
         Tensor u = mixer.forward(cat([x, partner], 2)).sigmoid();
-        Tensor learned = partner.sub(x).mul(u).add(x);
+        Tensor learned = partner.Minus(x).mul(u).Plus(x);
         Tensor perOption = learned.mul(neighborChoice.unsqueeze(2)).sum([1L]);
-        return chosen.add(perOption.mul(aggregationChoice.narrow(1, block.LearnedIndex, 1)));
+        return chosen.Plus(perOption.mul(aggregationChoice.narrow(1, block.LearnedIndex, 1)));
     }
 
     private static int IndexOf(IReadOnlyList<AutoSmoteAggregation> aggregations, AutoSmoteAggregation aggregation) =>

@@ -68,7 +68,7 @@ internal static class ClassifierTraining
                         var (inputs, targets) = hook.Prepare(x.index_select(0, rows), y.index_select(0, rows), oneHot.index_select(0, rows), context);
                         Tensor loss = Loss(network.forward(inputs), targets, binary);
                         total += loss.item<float>() * (double)size;
-                        return trainable?.Penalty() is { } penalty ? loss.add(penalty) : loss;
+                        return trainable?.Penalty() is { } penalty ? loss.Plus(penalty) : loss;
                     });
                     foreach (FusedAdam optimizer in hookOptimizers)
                     {
@@ -127,10 +127,10 @@ internal static class ClassifierTraining
         {
             using Tensor weight = targets.sum(1, keepdim: true);
             using Tensor positive = targets.narrow(1, 1, 1);
-            using Tensor softplus = nn.functional.softplus(logits);
+            using Tensor softplus = logits.Softplus();
             using Tensor weighted = softplus.mul(weight);
             using Tensor linear = logits.mul(positive);
-            using Tensor perRow = weighted.sub(linear);
+            using Tensor perRow = weighted.Minus(linear);
             return perRow.mean();
         }
 
