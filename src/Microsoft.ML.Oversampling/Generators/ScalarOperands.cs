@@ -23,31 +23,22 @@ internal static class ScalarOperands
     public static Tensor Minus(this Tensor tensor, Tensor other) => tensor.sub(other);
 
     /// <summary><paramref name="tensor"/> · <paramref name="value"/>.</summary>
-    public static Tensor MulBy(this Tensor tensor, double value)
-    {
-        using Scalar scalar = value.ToScalar();
-        return tensor.mul(scalar);
-    }
+    public static Tensor MulBy(this Tensor tensor, double value) => Held(value, tensor.mul);
 
     /// <summary><paramref name="tensor"/> / <paramref name="value"/>.</summary>
-    public static Tensor DividedBy(this Tensor tensor, double value)
-    {
-        using Scalar scalar = value.ToScalar();
-        return tensor.div(scalar);
-    }
+    public static Tensor DividedBy(this Tensor tensor, double value) => Held(value, scalar => tensor.div(scalar));
 
     /// <summary><paramref name="tensor"/> − <paramref name="value"/>.</summary>
-    public static Tensor Minus(this Tensor tensor, double value)
-    {
-        using Scalar scalar = value.ToScalar();
-        return tensor.sub(scalar);
-    }
+    public static Tensor Minus(this Tensor tensor, double value) => Held(value, tensor.sub);
 
     /// <summary><paramref name="tensor"/> with every element below <paramref name="value"/> raised to it.</summary>
-    public static Tensor AtLeast(this Tensor tensor, double value)
+    public static Tensor AtLeast(this Tensor tensor, double value) => Held(value, tensor.clamp_min);
+
+    /// <summary>Runs <paramref name="operation"/> on <paramref name="value"/> as a scalar held until it returns.</summary>
+    private static Tensor Held(double value, Func<Scalar, Tensor> operation)
     {
         using Scalar scalar = value.ToScalar();
-        return tensor.clamp_min(scalar);
+        return operation(scalar);
     }
 
     /// <summary>softplus(z) = log(1 + eᶻ), as max(z, 0) + log1p(e^−|z|): exact in floating point for every z, and
