@@ -149,10 +149,21 @@ public sealed class MixupFamilyCommand : IBenchmarkCommand
     /// <summary>Reads a subset file and checks that it holds <paramref name="counts"/> rows of each class.</summary>
     private static int[] ReadSubset(string path, IdxImageSet pool, int[] counts)
     {
-        int[] rows = [.. File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => int.Parse(l, CultureInfo.InvariantCulture))];
+        int[] rows = [.. File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out int row)
+            ? row : throw new InvalidDataException($"{path}: '{l}' is not a row index."))];
+        if (rows.Distinct().Count() != rows.Length)
+        {
+            throw new InvalidDataException($"{path}: a row index appears twice.");
+        }
+
         int[] found = new int[counts.Length];
         foreach (int row in rows)
         {
+            if ((uint)row >= (uint)pool.Count)
+            {
+                throw new InvalidDataException($"{path}: row {row} is outside the {pool.Count} training images.");
+            }
+
             found[pool.Labels[row]]++;
         }
 

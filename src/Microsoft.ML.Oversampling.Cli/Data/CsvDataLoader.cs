@@ -22,27 +22,34 @@ internal static class CsvDataLoader
     public static TrainingData LoadLabelled(MLContext ml, CsvTable table, string? positive, MissingValuePolicy missing)
     {
         LabelClasses classes = LabelClasses.From(table.Labels, table.LabelName!, positive);
-        IDataView data = WithLabel(FeatureColumns(table), table, classes).Build();
+        Func<InMemoryColumns.Builder, InMemoryColumns.Builder> withLabel = LabelAdder(table, classes);
+        IDataView data = withLabel(FeatureColumns(table)).Build();
         DataViewSchema modelInput = FeatureColumns(table).Build().Schema;
-        // Numeric features only, nothing to replace: the Features vector is a plain concatenation, so build it here.
-        IDataView? labelAndFeatures = table.Categories.Count == 0 && missing != MissingValuePolicy.Mean
-            ? WithLabel(new InMemoryColumns.Builder(table.RowCount), table, classes)
-                .Add(TrainingData.FeaturesColumn, RowMajor(table), table.FeatureIndices.Count, [.. table.FeatureNames]).Build()
+        // Numeric features only, nothing to replace: the Features vector is a plain concatenation, so it can be built
+        // here, once asked for (resample and generate ask; the pipelines of train and evaluate concatenate themselves).
+        Lazy<IDataView>? labelAndFeatures = table.Categories.Count == 0 && missing != MissingValuePolicy.Mean
+            ? new(() => withLabel(new InMemoryColumns.Builder(table.RowCount))
+                .Add(TrainingData.FeaturesColumn, RowMajor(table), table.FeatureIndices.Count, [.. table.FeatureNames]).Build())
             : null;
         return new TrainingData(System.IO.Path.GetFileNameWithoutExtension(table.Path), data, Featurize(ml, table, missing), classes,
             [.. table.FeatureNames], modelInput, labelAndFeatures);
     }
 
-    /// <summary>Adds the <c>Label</c> column: Boolean (true = the positive class) for two classes, else a key.</summary>
-    private static InMemoryColumns.Builder WithLabel(InMemoryColumns.Builder columns, CsvTable table, LabelClasses classes)
+    /// <summary>
+    /// Adds the <c>Label</c> column, computed once for every view that needs it: Boolean (true = the positive class)
+    /// for two classes, else a key.
+    /// </summary>
+    private static Func<InMemoryColumns.Builder, InMemoryColumns.Builder> LabelAdder(CsvTable table, LabelClasses classes)
     {
         if (classes.IsBinary)
         {
-            return columns.Add(TrainingData.LabelColumn, table.Labels.Select(l => l == classes.Positive).ToArray());
+            bool[] positive = [.. table.Labels.Select(l => l == classes.Positive)];
+            return columns => columns.Add(TrainingData.LabelColumn, positive);
         }
 
         var keys = classes.Values.Select((v, k) => (v, k)).ToDictionary(p => p.v, p => (uint)(p.k + 1), StringComparer.Ordinal);
-        return columns.Add(TrainingData.LabelColumn, table.Labels.Select(l => keys[l]).ToArray(), classes.Values);
+        uint[] labels = [.. table.Labels.Select(l => keys[l])];
+        return columns => columns.Add(TrainingData.LabelColumn, labels, classes.Values);
     }
 
     /// <summary>The numeric feature columns as one row-major matrix, in file order.</summary>

@@ -64,13 +64,7 @@ internal static class FloatText
     internal static bool TryParseFast(ReadOnlySpan<byte> cell, out float value)
     {
         value = 0;
-        int i = 0;
-        bool negative = false;
-        if (i < cell.Length && (cell[i] == '-' || cell[i] == '+'))
-        {
-            negative = cell[i] == '-';
-            i++;
-        }
+        int i = SignLength(cell, out bool negative);
 
         ulong significand = 0;
         int significantDigits = 0, digits = 0, exponent = 0;
@@ -146,17 +140,18 @@ internal static class FloatText
         return true;
     }
 
+    /// <summary>1 when <paramref name="text"/> starts with '+' or '-' (setting <paramref name="negative"/> for '-'), else 0.</summary>
+    private static int SignLength(ReadOnlySpan<byte> text, out bool negative)
+    {
+        negative = text.Length > 0 && text[0] == '-';
+        return text.Length > 0 && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+    }
+
     /// <summary>An exponent of at most three digits, with an optional sign.</summary>
     private static bool TryParseExponent(ReadOnlySpan<byte> text, out int exponent)
     {
         exponent = 0;
-        int i = 0;
-        bool negative = false;
-        if (i < text.Length && (text[i] == '-' || text[i] == '+'))
-        {
-            negative = text[i] == '-';
-            i++;
-        }
+        int i = SignLength(text, out bool negative);
 
         if (i == text.Length || text.Length - i > 3)
         {

@@ -12,7 +12,7 @@ namespace Microsoft.ML.Oversampling.Cli.Data;
 /// <param name="FeatureNames">The features, in <c>Features</c> slot order.</param>
 /// <param name="ModelInput">The schema of the columns a fitted pipeline reads (saved with the model).</param>
 /// <param name="LabelAndFeatures">When the steps only concatenate numeric columns: the same rows as <c>Label</c> and a
-/// ready <c>Features</c> vector (what <see cref="Featurized"/> returns, without ML.NET's per-row concatenation).</param>
+/// ready <c>Features</c> vector (what <see cref="Featurized"/> returns, without ML.NET's per-row concatenation), built on first use.</param>
 internal sealed record TrainingData(
     string Name,
     IDataView Data,
@@ -20,7 +20,7 @@ internal sealed record TrainingData(
     LabelClasses Classes,
     IReadOnlyList<string> FeatureNames,
     DataViewSchema ModelInput,
-    IDataView? LabelAndFeatures = null)
+    Lazy<IDataView>? LabelAndFeatures = null)
 {
     /// <summary>The ML.NET label column's name.</summary>
     public const string LabelColumn = "Label";
@@ -34,7 +34,7 @@ internal sealed record TrainingData(
     /// (a nearest-neighbour search of every synthetic row, which costs more than SMOTE itself).
     /// </summary>
     public IDataView Featurized(MLContext ml) =>
-        LabelAndFeatures ?? Training.PipelineFactory.Flat([.. Featurize, ml.Transforms.SelectColumns(LabelColumn, FeaturesColumn)]).Fit(Data).Transform(Data);
+        LabelAndFeatures?.Value ?? Training.PipelineFactory.Flat([.. Featurize, ml.Transforms.SelectColumns(LabelColumn, FeaturesColumn)]).Fit(Data).Transform(Data);
 
     /// <summary>Whether the label has more than two values.</summary>
     public bool IsMulticlass => !Classes.IsBinary;
