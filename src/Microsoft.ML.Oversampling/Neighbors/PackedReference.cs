@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using Microsoft.ML.Oversampling.Numerics;
 
@@ -72,8 +71,7 @@ internal sealed class PackedReference
     /// </summary>
     public float Centre(ReadOnlySpan<float> values, Span<float> centred)
     {
-        TensorPrimitives.Subtract(values, _centre, centred);
-        return TensorPrimitives.SumOfSquares<float>(centred);
+        return SpanArithmetic.SubtractSquaredNorm(values, _centre, centred[..values.Length]);
     }
 
     public int Rows { get; }

@@ -101,29 +101,10 @@ public sealed class DenseMatrix
     /// <returns><c>true</c> with its position if one exists.</returns>
     public bool TryFindNonFinite(out int row, out int column)
     {
-        // A SIMD sum is finite whenever every value is (NaN and ±∞ propagate), so the scalar scan below runs only
-        // when there is a bad value or the sum of finite values overflowed.
-        float[] values = Values;
-        if (float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum<float>(values)))
-        {
-            row = -1;
-            column = -1;
-            return false;
-        }
-
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (!float.IsFinite(values[i]))
-            {
-                row = i / Columns;
-                column = i % Columns;
-                return true;
-            }
-        }
-
-        row = -1;
-        column = -1;
-        return false;
+        int index = SpanArithmetic.IndexOfNonFinite(Values);
+        row = index < 0 ? -1 : index / Columns;
+        column = index < 0 ? -1 : index % Columns;
+        return index >= 0;
     }
 
     private static int ValidateShape(int rows, int columns)
