@@ -6,9 +6,9 @@ namespace Microsoft.ML.Oversampling.Benchmarks;
 
 /// <summary>
 /// The methods of the AutoSMOTE study (papers.md §3.5 and §3.7): the §3.4 MLP on the raw training rows and after each
-/// classic or deep oversampler, FastTree after SMOTE, AutoSMOTE's two variants with default options, and the ablations
-/// (criteria frozen at SMOTE-equivalent settings, and cohort counts G = 1, 4, 16; G = min(8, ⌈√m⌉) is the default
-/// cohort variant and G = m the self variant), plus guard (c), the fixed budget, as a candidate fix.
+/// classic or deep oversampler, FastTree after SMOTE, AutoSMOTE's two variants with default options, and the ablations:
+/// criteria frozen at SMOTE-equivalent settings; the first defaults (guard (a), real-row epochs) with cohort counts
+/// G = 1, 4, min(8, ⌈√m⌉), 16 and m (self); and each of the two changes that became the defaults on its own.
 /// </summary>
 internal static class AutoSmoteStudyMethods
 {
@@ -23,14 +23,18 @@ internal static class AutoSmoteStudyMethods
         Mlp("svm-smote", "MLP after SVM-SMOTE", "svm-smote"),
         Mlp("deep-smote", "MLP after Deep SMOTE (defaults)", "deep-smote"),
         Mlp("gan", "MLP after the vanilla GAN (defaults)", "gan"),
-        AutoSmote("autosmote-self", "AutoSMOTE, self variant (per-row criteria), defaults", StudyMethodRole.Headline, o => o.Variant = AutoSmoteVariant.Self),
-        AutoSmote("autosmote-cohort", "AutoSMOTE, cohort variant, defaults (G = min(8, ⌈√m⌉))", StudyMethodRole.Headline, _ => { }),
+        AutoSmote("autosmote-self", "AutoSMOTE, self variant (per-row criteria), defaults (fixed budget, resampled-length epochs)", StudyMethodRole.Headline, o => o.Variant = AutoSmoteVariant.Self),
+        AutoSmote("autosmote-cohort", "AutoSMOTE, cohort variant, defaults (G = min(8, ⌈√m⌉), fixed budget, resampled-length epochs)", StudyMethodRole.Headline, _ => { }),
         new("fasttree-smote", "FastTree (defaults, one thread) after SMOTE", StudyMethodRole.Headline, FastTreeOnSmote),
-        AutoSmote("autosmote-frozen", "AutoSMOTE with the criteria frozen at SMOTE settings (all participate, k = 5, interpolation)", StudyMethodRole.Ablation, o => o.FreezeCriteria = true),
-        AutoSmote("autosmote-g1", "AutoSMOTE cohort variant, G = 1", StudyMethodRole.Ablation, o => o.Cohorts = 1),
-        AutoSmote("autosmote-g4", "AutoSMOTE cohort variant, G = 4", StudyMethodRole.Ablation, o => o.Cohorts = 4),
-        AutoSmote("autosmote-g16", "AutoSMOTE cohort variant, G = 16", StudyMethodRole.Ablation, o => o.Cohorts = 16),
-        AutoSmote("autosmote-fixed", "AutoSMOTE cohort variant with guard (c), a fixed synthetic budget, instead of the participation penalty", StudyMethodRole.Ablation, o => o.Guard = AutoSmoteGuard.FixedBudget),
+        AutoSmote("autosmote-frozen-steps", "AutoSMOTE with the criteria frozen at SMOTE settings (all participate, k = 5, interpolation), resampled-length epochs (the default)", StudyMethodRole.Ablation, o => o.FreezeCriteria = true),
+        AutoSmote("autosmote-frozen", "as autosmote-frozen-steps, one pass of the real rows per epoch", StudyMethodRole.Ablation, o => (o.FreezeCriteria, o.EpochLength) = (true, AutoSmoteEpochLength.RealRows)),
+        AutoSmote("autosmote-fixed", "cohort variant, fixed budget, one pass of the real rows per epoch", StudyMethodRole.Ablation, o => o.EpochLength = AutoSmoteEpochLength.RealRows),
+        AutoSmote("autosmote-fixed-self", "self variant, fixed budget, one pass of the real rows per epoch", StudyMethodRole.Ablation, o => (o.Variant, o.EpochLength) = (AutoSmoteVariant.Self, AutoSmoteEpochLength.RealRows)),
+        PenaltyGuard("autosmote-cohort-penalty", "cohort variant with the first defaults: guard (a), the participation-rate penalty, one pass of the real rows per epoch", _ => { }),
+        PenaltyGuard("autosmote-self-penalty", "self variant with the first defaults (guard (a), real-row epochs)", o => o.Variant = AutoSmoteVariant.Self),
+        PenaltyGuard("autosmote-g1", "cohort variant, G = 1, guard (a), real-row epochs", o => o.Cohorts = 1),
+        PenaltyGuard("autosmote-g4", "cohort variant, G = 4, guard (a), real-row epochs", o => o.Cohorts = 4),
+        PenaltyGuard("autosmote-g16", "cohort variant, G = 16, guard (a), real-row epochs", o => o.Cohorts = 16),
         Deep("mlp-drw", "MLP with deferred re-weighting (§4.7), no augmentation", DeepImbalanceStrategy.Erm),
         Deep("mlp-smote-drw", "MLP with in-batch SMOTE for deep nets (§4.3) and DRW", DeepImbalanceStrategy.Smote),
         Deep("mlp-soft-smote-drw", "MLP with soft SMOTE (§4.3) and DRW", DeepImbalanceStrategy.SoftSmote),
@@ -60,6 +64,15 @@ internal static class AutoSmoteStudyMethods
         using DeepMlpTransformer model = task.Context.BinaryClassification.Trainers.DeepMlp(options).Fit(task.TrainView);
         return Scored(task, model, watch.Elapsed.TotalSeconds, 0);
     });
+
+    /// <summary>An ablation with the options' first defaults, guard (a) and one pass of the real rows per epoch, under which
+    /// the cohort-count ablation was run.</summary>
+    private static StudyMethod PenaltyGuard(string name, string description, Action<AutoSmoteOptions> configure) =>
+        AutoSmote(name, description, StudyMethodRole.Ablation, o =>
+        {
+            (o.Guard, o.EpochLength) = (AutoSmoteGuard.ParticipationRatePenalty, AutoSmoteEpochLength.RealRows);
+            configure(o);
+        });
 
     private static StudyMethod AutoSmote(string name, string description, StudyMethodRole role, Action<AutoSmoteOptions> configure) => new(name, description, role, task =>
     {

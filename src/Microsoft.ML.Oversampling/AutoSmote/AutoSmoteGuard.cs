@@ -9,11 +9,11 @@ public enum AutoSmoteGuard
     /// <summary>No guard: the criteria minimise the joint loss alone.</summary>
     None,
 
-    /// <summary>Guard (a), the default [PROP]: the penalty <c>λ_P·(mean(w) − r*)²</c> on the batch's participation rate
+    /// <summary>Guard (a): the penalty <c>λ_P·(mean(w) − r*)²</c> on the batch's participation rate
     /// (<see cref="AutoSmoteOptions.ParticipationPenalty"/>, <see cref="AutoSmoteOptions.TargetParticipationRate"/>).</summary>
     ParticipationRatePenalty,
 
-    /// <summary>Guard (c): a fixed budget. Each step draws ⌈S / r*⌉ candidate seeds for a budget of S, and participation
+    /// <summary>Guard (c), the default [PROP]: a fixed budget. Each step draws ⌈S / r*⌉ candidate seeds for a budget of S, and participation
     /// picks which S of them generate (the S with the highest Gumbel-perturbed participation score, with the
     /// straight-through gradient of its sigmoid), so the number of synthetic rows cannot shrink.</summary>
     FixedBudget,

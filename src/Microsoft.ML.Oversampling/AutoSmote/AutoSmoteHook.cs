@@ -201,6 +201,13 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
         _mixer?.Dispose();
     }
 
+    /// <inheritdoc />
+    /// <remarks>With <see cref="AutoSmoteEpochLength.ResampledRows"/>, <c>N + SyntheticBudget·Σ deficit</c> (known after
+    /// <see cref="Begin"/>, which the training loop calls first).</remarks>
+    public int RowsPerEpoch(IReadOnlyList<int> classCounts) => _options.EpochLength == AutoSmoteEpochLength.ResampledRows
+        ? _trainRows + (int)Math.Round(_options.SyntheticBudget * _deficitTotal)
+        : _trainRows;
+
     /// <summary>This batch's synthetic count: <c>SyntheticBudget·B·Σ deficit / N</c>, its fraction rounded up with that probability.</summary>
     private int Budget(int b, DeterministicRandom random)
     {

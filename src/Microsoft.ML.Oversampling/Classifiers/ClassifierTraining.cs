@@ -36,7 +36,8 @@ internal static class ClassifierTraining
         using Tensor y = tensor(train.Classes.Select(c => (long)c).ToArray(), device: device);
         using Tensor oneHot = OneHot(y, classes);
         var order = Enumerable.Range(0, n).ToArray();
-        var orderLong = new long[n];
+        int epochRows = hook.RowsPerEpoch(counts);
+        var orderLong = new long[epochRows];
         int batch = Math.Min(options.BatchSize, n);
         var trainingLoss = new List<double>();
         var validationLoss = new List<double>();
@@ -47,19 +48,23 @@ internal static class ClassifierTraining
         {
             for (int epoch = 0; epoch < options.MaxEpoch && sinceBest < options.EarlyStoppingPatience; epoch++)
             {
-                random.Shuffle(order.AsSpan());
-                for (int i = 0; i < n; i++)
+                // One shuffle per pass over the rows; an epoch longer than one pass cycles through fresh shuffles.
+                for (int pass = 0; pass * n < epochRows; pass++)
                 {
-                    orderLong[i] = order[i];
+                    random.Shuffle(order.AsSpan());
+                    for (int i = 0, at = pass * n; i < n && at < epochRows; i++, at++)
+                    {
+                        orderLong[at] = order[i];
+                    }
                 }
 
                 trainer.Optimizer.LearningRate = options.LearningRate * LearningRateSchedule.Factor(options.LearningRateSchedule, epoch, options.MaxEpoch);
                 using Tensor permutation = tensor(orderLong, device: device);
                 network.train();
                 double total = 0;
-                for (int start = 0; start < n; start += batch)
+                for (int start = 0; start < epochRows; start += batch)
                 {
-                    int size = Math.Min(batch, n - start);
+                    int size = Math.Min(batch, epochRows - start);
                     var context = new TrainingBatch(epoch, step++, counts, random);
                     trainer.Step(() =>
                     {
@@ -77,7 +82,7 @@ internal static class ClassifierTraining
                 }
 
                 network.eval();
-                trainingLoss.Add(total / n);
+                trainingLoss.Add(total / epochRows);
                 options.AfterEpoch?.Invoke(epoch, network);
                 if (validation is not null)
                 {

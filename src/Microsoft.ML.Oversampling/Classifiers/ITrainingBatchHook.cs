@@ -22,4 +22,8 @@ internal interface ITrainingBatchHook
     /// <param name="oneHot">Their one-hot targets (float32, rows × classes).</param>
     /// <param name="batch">Where training is.</param>
     (Tensor Inputs, Tensor Targets) Prepare(Tensor inputs, Tensor labels, Tensor oneHot, TrainingBatch batch);
+
+    /// <summary>How many real rows an epoch's batches take, given the training rows per class: one pass over them unless
+    /// the hook asks for more (the rows are then reshuffled and cycled through).</summary>
+    int RowsPerEpoch(IReadOnlyList<int> classCounts) => classCounts.Sum();
 }

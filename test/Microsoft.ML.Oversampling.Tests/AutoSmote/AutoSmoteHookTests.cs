@@ -34,11 +34,13 @@ public sealed class AutoSmoteHookTests
         Assert.All(Enumerable.Range(120, 80), i => Assert.Equal(0f, targets[i, 0]));
     }
 
-    [Fact]
-    public void CohortVariant_SharesEveryDecisionWithinACohort()
+    [Theory]
+    [InlineData(AutoSmoteGuard.ParticipationRatePenalty)]
+    [InlineData(AutoSmoteGuard.FixedBudget)]
+    public void CohortVariant_SharesEveryDecisionWithinACohort(AutoSmoteGuard guard)
     {
         BinaryRow[] rows = AutoSmoteTestData.Rows(150, 40, 2, seed: 3);
-        var options = new AutoSmoteOptions { Variant = AutoSmoteVariant.Cohort, Cohorts = 3, InitialTemperature = 5, MinimumTemperature = 5 };
+        var options = new AutoSmoteOptions { Variant = AutoSmoteVariant.Cohort, Cohorts = 3, InitialTemperature = 5, MinimumTemperature = 5, Guard = guard };
         using var hook = new AutoSmoteHook(options) { RecordDecisions = true };
         var (_, _, decisions) = OneBatch(hook, rows, seed: 4);
 
@@ -47,11 +49,17 @@ public sealed class AutoSmoteHookTests
         Assert.Equal(decisions.Seeds.Select(s => table.Unit[s]), decisions.Units);
         var byCohort = Enumerable.Range(0, decisions.Seeds.Length).GroupBy(i => decisions.Units[i]).ToList();
         Assert.Equal(3, byCohort.Count);
+        int split = 0;
         foreach (var cohort in byCohort)
         {
             Assert.True(cohort.Count() > 1);
-            Assert.Single(cohort.Select(i => (decisions.Participates[i], decisions.Neighbors[i], decisions.Aggregations[i])).Distinct());
+            Assert.Single(cohort.Select(i => (decisions.Neighbors[i], decisions.Aggregations[i])).Distinct());
+            split += cohort.Select(i => decisions.Participates[i]).Distinct().Count() - 1;
         }
+
+        // Participation is the cohort's too, except that a fixed budget of S samples ranks them by their cohort's score
+        // and takes the first S: the cut can fall inside the one cohort at the boundary.
+        Assert.True(split <= (guard == AutoSmoteGuard.FixedBudget ? 1 : 0), $"{split} cohorts have mixed participation.");
 
         // The self variant with the same hot temperature decides per sample: its decisions vary within any grouping.
         using var self = new AutoSmoteHook(new AutoSmoteOptions { Variant = AutoSmoteVariant.Self, InitialTemperature = 5, MinimumTemperature = 5 }) { RecordDecisions = true };
@@ -59,11 +67,13 @@ public sealed class AutoSmoteHookTests
         Assert.True(selfDecisions.Aggregations.Distinct().Count() > 1);
     }
 
-    [Fact]
-    public void LearnedCriteria_ReceiveTheJointLossGradient()
+    [Theory]
+    [InlineData(AutoSmoteGuard.ParticipationRatePenalty)]
+    [InlineData(AutoSmoteGuard.FixedBudget)]
+    public void LearnedCriteria_ReceiveTheJointLossGradient(AutoSmoteGuard guard)
     {
         BinaryRow[] rows = AutoSmoteTestData.Rows(100, 20, 3, seed: 5);
-        using var hook = new AutoSmoteHook(new AutoSmoteOptions { Variant = AutoSmoteVariant.Self });
+        using var hook = new AutoSmoteHook(new AutoSmoteOptions { Variant = AutoSmoteVariant.Self, Guard = guard });
         ClassRows train = AutoSmoteTestData.ClassRows(rows);
         var random = new DeterministicRandom(6);
         hook.Begin(train, 2, random, CPU);
@@ -75,9 +85,25 @@ public sealed class AutoSmoteHookTests
             parameters.ZeroGradients();
         }
 
-        ClassifierTraining.Loss(network.forward(inputs), targets, binary: true).add(hook.Penalty()!).backward();
+        Tensor loss = ClassifierTraining.Loss(network.forward(inputs), targets, binary: true);
+        // Guard (a) adds its penalty; the fixed budget has none, its gradient comes through the top-S selection.
+        Assert.Equal(guard == AutoSmoteGuard.ParticipationRatePenalty, hook.Penalty() is not null);
+        (hook.Penalty() is { } penalty ? loss.add(penalty) : loss).backward();
         Assert.Equal(2, hook.Parameters.Count); // the criterion network and the learned interpolation
         Assert.All(hook.Parameters, p => Assert.True(p.Gradients.abs().max().item<float>() > 0));
+    }
+
+    [Theory]
+    [InlineData(AutoSmoteEpochLength.RealRows, 1.0, 120)]
+    [InlineData(AutoSmoteEpochLength.ResampledRows, 1.0, 200)] // 120 real rows + (100 − 20) to balance
+    [InlineData(AutoSmoteEpochLength.ResampledRows, 0.5, 160)]
+    public void EpochLength_CountsTheRealRows_OrTheResampledOnes(AutoSmoteEpochLength length, double budget, int expected)
+    {
+        BinaryRow[] rows = AutoSmoteTestData.Rows(100, 20, 3, seed: 8);
+        ClassRows train = AutoSmoteTestData.ClassRows(rows);
+        using var hook = new AutoSmoteHook(new AutoSmoteOptions { EpochLength = length, SyntheticBudget = budget });
+        hook.Begin(train, 2, new DeterministicRandom(9), CPU);
+        Assert.Equal(expected, ((ITrainingBatchHook)hook).RowsPerEpoch([100, 20]));
     }
 
     private static (DenseMatrix Inputs, DenseMatrix Targets, BatchDecisions Decisions) OneBatch(AutoSmoteHook hook, BinaryRow[] rows, int seed)

@@ -70,6 +70,70 @@ public sealed class TrainingBatchHookTests
         Assert.All(mixed.TrainingLoss, loss => Assert.True(double.IsFinite(loss) && loss > 0));
     }
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(500)]
+    [InlineData(430)]
+    public void AnEpoch_RunsTheHooksRowsPerEpoch_CyclingThroughFreshShuffles(int epochRows)
+    {
+        // Column 0 holds the row's index, so the hook sees which rows each batch took.
+        ClassRows rows = Rows(2);
+        for (int i = 0; i < rows.Features.Rows; i++)
+        {
+            rows.Features[i, 0] = i;
+        }
+
+        var hook = new RowRecorder(epochRows);
+        using var network = DeepMlpNetwork.Create(4, Options.HiddenLayerSizes, 2, 0, new DeterministicRandom(1), CPU);
+        ClassifierTraining.Train(network, rows, null, 2, Options, hook, new DeterministicRandom(2), CPU);
+
+        int n = rows.Features.Rows, passes = epochRows / n, remainder = epochRows % n;
+        Assert.Equal(Options.MaxEpoch, hook.Epochs.Count);
+        foreach (List<(int Step, int[] Rows)> epoch in hook.Epochs.Values)
+        {
+            // ⌈rows / B⌉ batches of B rows, the last one shorter; every row seen ⌊rows / n⌋ times, and the rest of the epoch
+            // a part of one more shuffle, so remainder rows once more.
+            Assert.Equal((epochRows + Options.BatchSize - 1) / Options.BatchSize, epoch.Count);
+            Assert.All(epoch.SkipLast(1), b => Assert.Equal(Options.BatchSize, b.Rows.Length));
+            int[] seen = new int[n];
+            foreach (int row in epoch.SelectMany(b => b.Rows))
+            {
+                seen[row]++;
+            }
+
+            Assert.Equal(epochRows, seen.Sum());
+            Assert.Equal(remainder, seen.Count(c => c == passes + 1));
+            Assert.Equal(n - remainder, seen.Count(c => c == passes));
+        }
+
+        // Each pass is its own shuffle: the second pass of the first epoch is not the first pass again.
+        if (passes >= 2)
+        {
+            int[] order = [.. hook.Epochs[0].SelectMany(b => b.Rows)];
+            Assert.NotEqual(order[..n], order[n..(2 * n)]);
+        }
+    }
+
+    private sealed class RowRecorder(int epochRows) : ITrainingBatchHook
+    {
+        public SortedDictionary<int, List<(int Step, int[] Rows)>> Epochs { get; } = [];
+
+        public int RowsPerEpoch(IReadOnlyList<int> classCounts) => epochRows;
+
+        public (Tensor Inputs, Tensor Targets) Prepare(Tensor inputs, Tensor labels, Tensor oneHot, TrainingBatch batch)
+        {
+            using Tensor first = inputs.select(1, 0);
+            int[] rows = [.. first.data<float>().ToArray().Select(v => (int)v)];
+            if (!Epochs.TryGetValue(batch.Epoch, out List<(int, int[])>? epoch))
+            {
+                Epochs[batch.Epoch] = epoch = [];
+            }
+
+            epoch.Add((batch.Step, rows));
+            return (inputs, oneHot);
+        }
+    }
+
     private sealed class ScaledTargets(double factor) : ITrainingBatchHook
     {
         public (Tensor Inputs, Tensor Targets) Prepare(Tensor inputs, Tensor labels, Tensor oneHot, TrainingBatch batch)
