@@ -71,7 +71,7 @@ internal sealed class PackedReference
     /// </summary>
     public float Centre(ReadOnlySpan<float> values, Span<float> centred)
     {
-        return SpanArithmetic.SubtractSquaredNorm(values, _centre, centred[..values.Length]);
+        return SpanArithmetic.SubtractSquaredNorm(values, _centre, centred);
     }
 
     public int Rows { get; }

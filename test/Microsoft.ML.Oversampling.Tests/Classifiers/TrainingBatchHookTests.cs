@@ -89,14 +89,14 @@ public sealed class TrainingBatchHookTests
 
         int n = rows.Features.Rows, passes = epochRows / n, remainder = epochRows % n;
         Assert.Equal(Options.MaxEpoch, hook.Epochs.Count);
-        foreach (List<(int Step, int[] Rows)> epoch in hook.Epochs.Values)
+        foreach (List<int[]> epoch in hook.Epochs.Values)
         {
             // ⌈rows / B⌉ batches of B rows, the last one shorter; every row seen ⌊rows / n⌋ times, and the rest of the epoch
             // a part of one more shuffle, so remainder rows once more.
             Assert.Equal((epochRows + Options.BatchSize - 1) / Options.BatchSize, epoch.Count);
-            Assert.All(epoch.SkipLast(1), b => Assert.Equal(Options.BatchSize, b.Rows.Length));
+            Assert.All(epoch.SkipLast(1), b => Assert.Equal(Options.BatchSize, b.Length));
             int[] seen = new int[n];
-            foreach (int row in epoch.SelectMany(b => b.Rows))
+            foreach (int row in epoch.SelectMany(b => b))
             {
                 seen[row]++;
             }
@@ -109,14 +109,14 @@ public sealed class TrainingBatchHookTests
         // Each pass is its own shuffle: the second pass of the first epoch is not the first pass again.
         if (passes >= 2)
         {
-            int[] order = [.. hook.Epochs[0].SelectMany(b => b.Rows)];
+            int[] order = [.. hook.Epochs[0].SelectMany(b => b)];
             Assert.NotEqual(order[..n], order[n..(2 * n)]);
         }
     }
 
     private sealed class RowRecorder(int epochRows) : ITrainingBatchHook
     {
-        public SortedDictionary<int, List<(int Step, int[] Rows)>> Epochs { get; } = [];
+        public SortedDictionary<int, List<int[]>> Epochs { get; } = [];
 
         public int RowsPerEpoch(IReadOnlyList<int> classCounts) => epochRows;
 
@@ -124,12 +124,12 @@ public sealed class TrainingBatchHookTests
         {
             using Tensor first = inputs.select(1, 0);
             int[] rows = [.. first.data<float>().ToArray().Select(v => (int)v)];
-            if (!Epochs.TryGetValue(batch.Epoch, out List<(int, int[])>? epoch))
+            if (!Epochs.TryGetValue(batch.Epoch, out List<int[]>? epoch))
             {
                 Epochs[batch.Epoch] = epoch = [];
             }
 
-            epoch.Add((batch.Step, rows));
+            epoch.Add(rows);
             return (inputs, oneHot);
         }
     }
