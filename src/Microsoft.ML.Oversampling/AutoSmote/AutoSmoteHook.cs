@@ -23,10 +23,12 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
     private int _classes, _trainRows, _deficitTotal, _featureCount;
     private Device _device = CPU;
     private DenseMatrix? _features;
-    private Tensor? _seedTargets, _unitInputs, _units;
+    private Tensor? _unitInputs;
     private MultilayerPerceptron? _network, _mixer;
     private FlatParameters[] _parameters = [];
+    private readonly CandidateBlock _block = new();
     private Tensor? _weights;
+    private StepState? _step;
 
     public AutoSmoteHook(AutoSmoteOptions options) => _options = options;
 
@@ -91,13 +93,6 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
 
         _table = SeedTable.Build(train.Features, grown, _grown.Length, k, cohorts);
         _features = train.Features;
-        _units = Own(tensor(_table.Unit.Select(u => (long)u).ToArray(), device: device));
-        using (Tensor seedClasses = tensor(_table.SeedClass.Select(c => (long)_grown[c]).ToArray(), device: device))
-        using (Tensor hot = nn.functional.one_hot(seedClasses, classes))
-        {
-            _seedTargets = Own(hot.to_type(ScalarType.Float32));
-        }
-
         _unitInputs = Own(TensorRows.Upload(_table.UnitInputs.Values, _table.UnitInputs.Rows, _table.UnitInputs.Columns, device));
         if (!_options.FreezeCriteria)
         {
@@ -116,6 +111,7 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
     public (Tensor Inputs, Tensor Targets) Prepare(Tensor inputs, Tensor labels, Tensor oneHot, TrainingBatch batch)
     {
         _weights = null;
+        _step = null;
         int b = (int)inputs.shape[0];
         int budget = _table is null ? 0 : Budget(b, batch.Random);
         if (budget == 0)
@@ -123,51 +119,133 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
             return (inputs, oneHot);
         }
 
-        int k = _options.MaxNeighbors, aggregations = _options.Aggregations.Count;
+        int k = _options.MaxNeighbors, d = _featureCount;
         bool fixedBudget = _options.Guard == AutoSmoteGuard.FixedBudget && !_options.FreezeCriteria;
         int drawn = fixedBudget ? (int)Math.Ceiling(budget / _options.TargetParticipationRate) : budget;
         SyntheticDraws draws = SyntheticDraws.Draw(drawn, DrawSeed, k, _options.NeighborCriterion, batch.Random);
-        Tensor seeds = tensor(draws.Seeds.Select(s => (long)s).ToArray(), device: _device);
-        Tensor units = _units!.index_select(0, seeds);
-
-        CriteriaChoice choice;
-        Tensor weights;
+        var neighbor = new int[drawn];
+        var aggregation = new int[drawn];
+        var weights = new float[drawn];
+        StepState? step = null;
         if (_network is null)
         {
-            choice = CriterionNetwork.Frozen(drawn, _device);
-            weights = choice.Participation.narrow(1, 1, 1).squeeze(1);
+            Array.Fill(weights, 1f); // the frozen criteria: every seed participates, k = K_max (option 0 of its block), interpolate
         }
         else
         {
-            bool self = _options.Variant == AutoSmoteVariant.Self;
-            Tensor logits = _network.forward(self ? _unitInputs!.index_select(0, units) : _unitInputs!);
-            Tensor p = logits.narrow(1, 0, 2);
-            double temperature = _options.Temperature(batch.Step);
-            Tensor noise = GumbelSoftmax.Noise((int)logits.shape[0], (int)logits.shape[1], batch.Random, _device);
-            choice = CriterionNetwork.Sample(logits, noise, temperature, k, aggregations);
-            if (!self)
-            {
-                choice = choice.Rows(units);
-            }
-
-            weights = fixedBudget
-                ? TopParticipation(p, noise.narrow(1, 0, 2), temperature, self ? null : units, budget)
-                : choice.Participation.narrow(1, 1, 1).squeeze(1);
+            step = Decide(draws, budget, fixedBudget, batch, neighbor, aggregation, weights);
         }
 
-        CandidateBlock block = SyntheticCandidates.Compute(_features!, _table!, draws, 0, drawn, _options.ActiveAggregations, _options.NeighborCriterion, _network is null);
-        Tensor synthetic = SyntheticCandidates.Select(block, choice.Neighbors, choice.Aggregation, _mixer, _device);
+        SyntheticCandidates.Compute(_block, _features!, _table!, draws, 0, drawn, neighbor, aggregation, _options.ActiveAggregations, _options.NeighborCriterion, _network is null);
+        float[] mix = [];
+        Tensor? mixTensor = null;
+        if (_block.Learned)
+        {
+            mixTensor = _mixer!.forward(TensorRows.Upload(_block.MixerInputs, drawn * k, 2 * d, _device)).sigmoid();
+            mix = new float[drawn * k];
+            TensorRows.Download(mixTensor, mix);
+        }
+
+        var rows = new float[drawn * d];
+        SyntheticCandidates.Synthesize(_block, mix, rows);
+        Tensor synthetic = TensorRows.Upload(rows, drawn, d, _device);
+        Tensor weightTensor = tensor(weights, device: _device);
+        if (step is not null)
+        {
+            synthetic.requires_grad_(true);
+            weightTensor.requires_grad_(true);
+            _step = step with { Mix = mix, MixTensor = mixTensor, Synthetic = synthetic, Weights = weightTensor };
+        }
+
         if (RecordDecisions)
         {
-            LastDecisions = Record(draws, units, weights, choice, synthetic);
+            LastDecisions = new BatchDecisions(
+                draws.Seeds, [.. draws.Seeds.Select(s => _table!.Unit[s])],
+                [.. weights.Select(w => w > 0.5f)], [.. neighbor.Select(n => _network is null ? k - 1 : n)], aggregation, rows);
         }
 
-        _weights = weights;
+        _weights = weightTensor;
         double scale = b + drawn;
         Tensor realTargets = oneHot.MulBy(scale / b);
-        Tensor syntheticScale = weights.MulBy(_options.SyntheticLossWeight * scale).div(weights.sum().AtLeast(1)).unsqueeze(1);
-        Tensor syntheticTargets = _seedTargets!.index_select(0, seeds).mul(syntheticScale);
+        Tensor syntheticScale = weightTensor.MulBy(_options.SyntheticLossWeight * scale).div(weightTensor.sum().AtLeast(1)).unsqueeze(1);
+        var seedClass = new float[drawn * _classes];
+        for (int i = 0; i < drawn; i++)
+        {
+            seedClass[(i * _classes) + _grown[_table!.SeedClass[draws.Seeds[i]]]] = 1;
+        }
+
+        Tensor syntheticTargets = TensorRows.Upload(seedClass, drawn, _classes, _device).mul(syntheticScale);
         return (cat([inputs, synthetic], 0), cat([realTargets, syntheticTargets], 0));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The chain rule from the gradients the classifier's backward left on the synthetic rows and their
+    /// participation weights, through <see cref="SyntheticCandidates.Backpropagate"/> and the straight-through
+    /// Gumbel-Softmax (or guard (c)'s σ(z)), to the criterion logits and the learned interpolation's u, which then
+    /// back-propagate into the two networks.</remarks>
+    public void Backward()
+    {
+        if (_step is not { } step)
+        {
+            return;
+        }
+
+        int drawn = _block.Count, d = _featureCount, k = _options.MaxNeighbors, aCount = _options.Aggregations.Count;
+        int width = CriterionNetwork.Outputs(k, aCount);
+        var rows = new float[drawn * d];
+        var weights = new float[drawn];
+        Gradient(step.Synthetic, rows);
+        Gradient(step.Weights, weights);
+        var neighborGradient = new double[drawn * k];
+        var aggregationGradient = new double[drawn * aCount];
+        var mixGradient = new float[step.Mix.Length];
+        SyntheticCandidates.Backpropagate(_block, step.Mix, rows, neighborGradient, aggregationGradient, mixGradient);
+
+        var choiceGradient = new double[step.Choices.Rows * width];
+        var direct = new double[choiceGradient.Length];
+        for (int i = 0; i < drawn; i++)
+        {
+            int at = step.Rows[i] * width;
+            for (int j = 0; j < k; j++)
+            {
+                choiceGradient[at + 2 + j] += neighborGradient[(i * k) + j];
+            }
+
+            for (int j = 0; j < aCount; j++)
+            {
+                choiceGradient[at + 2 + k + j] += aggregationGradient[(i * aCount) + j];
+            }
+
+            if (step.Sigmoid is { } sigmoid)
+            {
+                // Guard (c): w = mask + σ(z) − stop(σ(z)), z = ((ℓ₁ + g₁) − (ℓ₀ + g₀))/τ.
+                double dz = weights[i] * sigmoid[i] * (1 - sigmoid[i]) / step.Temperature;
+                direct[at + 1] += dz;
+                direct[at] -= dz;
+            }
+            else
+            {
+                choiceGradient[at + 1] += weights[i]; // w is the straight-through participation's "participates" column
+            }
+        }
+
+        var logitGradient = new double[choiceGradient.Length];
+        step.Choices.Backward(choiceGradient, logitGradient);
+        var gradient = new float[logitGradient.Length];
+        for (int j = 0; j < gradient.Length; j++)
+        {
+            gradient[j] = (float)(logitGradient[j] + direct[j]);
+        }
+
+        Tensor logitGradientTensor = TensorRows.Upload(gradient, step.Choices.Rows, width, _device);
+        if (step.MixTensor is null)
+        {
+            autograd.backward([step.Logits], [logitGradientTensor]);
+        }
+        else
+        {
+            autograd.backward([step.Logits, step.MixTensor], [logitGradientTensor, TensorRows.Upload(mixGradient, mixGradient.Length, 1, _device)]);
+        }
     }
 
     /// <inheritdoc />
@@ -230,46 +308,80 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
     }
 
     /// <summary>
-    /// Guard (c): the <paramref name="budget"/> samples with the highest Gumbel-perturbed participation score
-    /// <c>z = (ℓ₁ + g₁ − ℓ₀ − g₀)/τ</c> participate (ties by sample order), with the straight-through gradient of σ(z).
+    /// The criteria's choices for a batch's draws: the criterion network's logits for every unit (cohort variant) or
+    /// sample (self), Gumbel noise, each sample's hard k-NN and aggregation choice, and its participation weight: the
+    /// hard participation (guard (a)), or under guard (c) 1 for the <paramref name="budget"/> samples with the highest
+    /// Gumbel-perturbed score <c>z = ((ℓ₁ + g₁) − (ℓ₀ + g₀))/τ</c> (ties by sample order) and 0 for the others.
     /// </summary>
-    private Tensor TopParticipation(Tensor logits, Tensor noise, double temperature, Tensor? units, int budget)
+    private StepState Decide(SyntheticDraws draws, int budget, bool fixedBudget, TrainingBatch batch, int[] neighbor, int[] aggregation, float[] weights)
     {
-        Tensor perturbed = logits.Plus(noise);
-        Tensor score = perturbed.narrow(1, 1, 1).Minus(perturbed.narrow(1, 0, 1)).squeeze(1).DividedBy(temperature);
-        if (units is not null)
+        int drawn = draws.Seeds.Length, k = _options.MaxNeighbors, aCount = _options.Aggregations.Count, width = CriterionNetwork.Outputs(k, aCount);
+        bool self = _options.Variant == AutoSmoteVariant.Self;
+        int[] rowOf = self ? [.. Enumerable.Range(0, drawn)] : [.. draws.Seeds.Select(s => _table!.Unit[s])];
+        Tensor unitInputs = _unitInputs!;
+        if (self)
         {
-            score = score.index_select(0, units);
+            DenseMatrix inputs = _table!.UnitInputs;
+            var gathered = new float[drawn * inputs.Columns];
+            for (int i = 0; i < drawn; i++)
+            {
+                inputs.Row(_table.Unit[draws.Seeds[i]]).CopyTo(gathered.AsSpan(i * inputs.Columns));
+            }
+
+            unitInputs = TensorRows.Upload(gathered, drawn, inputs.Columns, _device);
         }
 
-        var values = new float[score.shape[0]];
-        using (no_grad())
+        Tensor logits = _network!.forward(unitInputs);
+        int units = (int)logits.shape[0];
+        var values = new float[units * width];
+        TensorRows.Download(logits, values);
+        double temperature = _options.Temperature(batch.Step);
+        float[] noise = GumbelSoftmax.Noise(units, width, batch.Random);
+        GumbelSoftmax choices = GumbelSoftmax.Sample(values, noise, temperature, CriterionNetwork.Heads(k, aCount));
+        double[]? sigmoid = null;
+        if (fixedBudget)
         {
-            TensorRows.Download(score.detach(), values);
+            var score = new double[drawn];
+            sigmoid = new double[drawn];
+            for (int i = 0; i < drawn; i++)
+            {
+                int at = rowOf[i] * width;
+                score[i] = ((values[at + 1] + (double)noise[at + 1]) - (values[at] + (double)noise[at])) / temperature;
+                sigmoid[i] = 1 / (1 + Math.Exp(-score[i]));
+            }
+
+            int[] ranked = [.. Enumerable.Range(0, drawn)];
+            Array.Sort(ranked, (p, q) => score[p] != score[q] ? score[q].CompareTo(score[p]) : p.CompareTo(q));
+            foreach (int i in ranked.AsSpan(0, Math.Min(budget, drawn)))
+            {
+                weights[i] = 1;
+            }
         }
 
-        var mask = new float[values.Length];
-        foreach (int i in Enumerable.Range(0, values.Length).OrderByDescending(i => values[i]).ThenBy(i => i).Take(budget))
+        for (int i = 0; i < drawn; i++)
         {
-            mask[i] = 1;
+            neighbor[i] = choices.Choice(rowOf[i], 1);
+            aggregation[i] = choices.Choice(rowOf[i], 2);
+            if (!fixedBudget)
+            {
+                weights[i] = choices.Choice(rowOf[i], 0);
+            }
         }
 
-        Tensor soft = score.sigmoid();
-        return tensor(mask, device: _device).Plus(soft.Minus(soft.detach()));
+        return new StepState(logits, choices, rowOf, sigmoid, temperature);
     }
 
-    private BatchDecisions Record(SyntheticDraws draws, Tensor units, Tensor weights, CriteriaChoice choice, Tensor synthetic)
+    /// <summary>A leaf tensor's gradient (0 where the loss did not reach it).</summary>
+    private static void Gradient(Tensor leaf, Span<float> destination)
     {
-        using var noGrad = no_grad();
-        var rows = new float[synthetic.shape[0] * synthetic.shape[1]];
-        TensorRows.Download(synthetic.detach(), rows);
-        return new BatchDecisions(
-            draws.Seeds,
-            [.. units.data<long>().Select(u => (int)u)],
-            [.. weights.detach().data<float>().Select(w => w > 0.5f)],
-            [.. choice.Neighbors.argmax(1).data<long>().Select(v => (int)v + (_network is null ? _options.MaxNeighbors - 1 : 0))],
-            [.. choice.Aggregation.argmax(1).data<long>().Select(v => (int)v)],
-            rows);
+        using Tensor? grad = leaf.grad;
+        if (grad is null)
+        {
+            destination.Clear();
+            return;
+        }
+
+        TensorRows.Download(grad, destination);
     }
 
     private Tensor Own(Tensor t)
@@ -279,4 +391,21 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
     }
 
     private static string Describe(int cls, int classes) => classes == 2 ? (cls == 1 ? "true" : "false") : $"key {cls + 1}";
+
+    /// <summary>What <see cref="Backward"/> needs of the step <see cref="Prepare"/> built.</summary>
+    /// <param name="Logits">The criterion network's output (units × heads), in the step's graph.</param>
+    /// <param name="Choices">Its Gumbel-Softmax sample.</param>
+    /// <param name="Rows">Each sample's row of <paramref name="Logits"/>.</param>
+    /// <param name="Sigmoid">Guard (c)'s σ(z) of each sample, or <c>null</c> under guard (a).</param>
+    /// <param name="Temperature">τ of the step.</param>
+    private sealed record StepState(Tensor Logits, GumbelSoftmax Choices, int[] Rows, double[]? Sigmoid, double Temperature)
+    {
+        public float[] Mix { get; init; } = [];
+
+        public Tensor? MixTensor { get; init; }
+
+        public Tensor Synthetic { get; init; } = null!;
+
+        public Tensor Weights { get; init; } = null!;
+    }
 }

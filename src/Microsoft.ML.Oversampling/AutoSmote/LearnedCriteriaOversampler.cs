@@ -70,22 +70,30 @@ public sealed class LearnedCriteriaOversampler : Oversampler
         using MultilayerPerceptron? network = _criteria.Network is null ? null : DeepMlpNetwork.FromLayers(_criteria.Network, device);
         using MultilayerPerceptron? mixer = _criteria.Mixer is null ? null : DeepMlpNetwork.FromLayers(_criteria.Mixer, device);
         Tensor unitInputs = TensorRows.Upload(table.UnitInputs.Values, table.UnitInputs.Rows, table.UnitInputs.Columns, device);
-        CriteriaChoice unitChoice;
-        var margin = new float[table.UnitInputs.Rows];
+        int units = table.UnitInputs.Rows, aCount = options.Aggregations.Count, width = CriterionNetwork.Outputs(k, aCount);
+        var unitNeighbor = new int[units];
+        var unitAggregation = new int[units];
+        var participates = new bool[units];
+        var margin = new float[units];
         if (network is null)
         {
-            unitChoice = CriterionNetwork.Frozen(table.UnitInputs.Rows, device);
+            Array.Fill(participates, true); // frozen: every row, k = K_max (option 0 of its block), interpolate
         }
         else
         {
-            Tensor logits = network.forward(unitInputs);
-            unitChoice = CriterionNetwork.Argmax(logits, k, options.Aggregations.Count);
-            TensorRows.Download(logits.narrow(1, 1, 1).Minus(logits.narrow(1, 0, 1)), margin);
+            var logits = new float[units * width];
+            TensorRows.Download(network.forward(unitInputs), logits);
+            GumbelSoftmax choices = GumbelSoftmax.Argmax(logits, CriterionNetwork.Heads(k, aCount));
+            for (int u = 0; u < units; u++)
+            {
+                participates[u] = choices.Choice(u, 0) == 1;
+                unitNeighbor[u] = choices.Choice(u, 1);
+                unitAggregation[u] = choices.Choice(u, 2);
+                margin[u] = logits[(u * width) + 1] - logits[u * width];
+            }
         }
 
-        var participates = new float[table.UnitInputs.Rows];
-        TensorRows.Download(unitChoice.Participation.narrow(1, 1, 1), participates);
-        int[] pool = [.. Enumerable.Range(0, table.Count).Where(s => participates[table.Unit[s]] > 0.5f)];
+        int[] pool = [.. Enumerable.Range(0, table.Count).Where(s => participates[table.Unit[s]])];
         if (pool.Length == 0)
         {
             int fallback = (int)Math.Ceiling(options.TargetParticipationRate * table.Count);
@@ -93,14 +101,22 @@ public sealed class LearnedCriteriaOversampler : Oversampler
         }
 
         SyntheticDraws draws = SyntheticDraws.Draw(count, r => pool[r.NextInt(pool.Length)], k, options.NeighborCriterion, random);
+        var block = new CandidateBlock();
         for (int start = 0; start < count; start += Block)
         {
             int size = Math.Min(Block, count - start);
             using var blockScope = NewDisposeScope();
-            CandidateBlock block = SyntheticCandidates.Compute(problem.Features, table, draws, start, size, options.ActiveAggregations, options.NeighborCriterion, network is null);
-            Tensor units = tensor(draws.Seeds[start..(start + size)].Select(s => (long)table.Unit[s]).ToArray(), device: device);
-            CriteriaChoice choice = unitChoice.Rows(units);
-            TensorRows.Download(SyntheticCandidates.Select(block, choice.Neighbors, choice.Aggregation, mixer, device), output.Values.AsSpan(start * d, size * d));
+            int[] neighbor = [.. draws.Seeds[start..(start + size)].Select(s => unitNeighbor[table.Unit[s]])];
+            int[] aggregation = [.. draws.Seeds[start..(start + size)].Select(s => unitAggregation[table.Unit[s]])];
+            SyntheticCandidates.Compute(block, problem.Features, table, draws, start, size, neighbor, aggregation, options.ActiveAggregations, options.NeighborCriterion, network is null);
+            float[] mix = [];
+            if (block.Learned)
+            {
+                mix = new float[size * k];
+                TensorRows.Download(mixer!.forward(TensorRows.Upload(block.MixerInputs, size * k, 2 * d, device)).sigmoid(), mix);
+            }
+
+            SyntheticCandidates.Synthesize(block, mix, output.Values.AsSpan(start * d, size * d));
         }
 
         return output;

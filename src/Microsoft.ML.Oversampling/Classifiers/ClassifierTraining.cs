@@ -74,7 +74,7 @@ internal static class ClassifierTraining
                         Tensor loss = Loss(network.forward(inputs), targets, binary);
                         total += loss.item<float>() * (double)size;
                         return trainable?.Penalty() is { } penalty ? loss.Plus(penalty) : loss;
-                    });
+                    }, trainable is null ? null : trainable.Backward);
                     foreach (FusedAdam optimizer in hookOptimizers)
                     {
                         optimizer.Step();

@@ -31,12 +31,14 @@ internal sealed class NetworkTrainer : IDisposable
     /// <summary>The network trained.</summary>
     public Network Network { get; }
 
-    /// <summary>One optimisation step on the loss <paramref name="loss"/> builds (a scalar tensor).</summary>
-    public void Step(Func<Tensor> loss)
+    /// <summary>One optimisation step on the loss <paramref name="loss"/> builds (a scalar tensor);
+    /// <paramref name="afterBackward"/>, if given, runs after its backward pass, while the step's tensors live.</summary>
+    public void Step(Func<Tensor> loss, Action? afterBackward = null)
     {
         using var scope = NewDisposeScope();
         Network.Parameters.ZeroGradients();
         loss().backward();
+        afterBackward?.Invoke();
         _optimizer.Step();
     }
 

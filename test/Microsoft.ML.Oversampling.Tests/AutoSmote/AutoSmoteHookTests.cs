@@ -89,6 +89,7 @@ public sealed class AutoSmoteHookTests
         // Guard (a) adds its penalty; the fixed budget has none, its gradient comes through the top-S selection.
         Assert.Equal(guard == AutoSmoteGuard.ParticipationRatePenalty, hook.Penalty() is not null);
         (hook.Penalty() is { } penalty ? loss.add(penalty) : loss).backward();
+        hook.Backward(); // the hook's own chain rule into its networks
         Assert.Equal(2, hook.Parameters.Count); // the criterion network and the learned interpolation
         Assert.All(hook.Parameters, p => Assert.True(p.Gradients.abs().max().item<float>() > 0));
     }
