@@ -141,8 +141,8 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
         Tensor? mixTensor = null;
         if (_block.Learned)
         {
-            mixTensor = _mixer!.forward(TensorRows.Upload(_block.MixerInputs, drawn * k, 2 * d, _device)).sigmoid();
-            mix = new float[drawn * k];
+            mix = new float[drawn * _block.Options];
+            mixTensor = _mixer!.forward(TensorRows.Upload(_block.MixerInputs, mix.Length, 2 * d, _device)).sigmoid();
             TensorRows.Download(mixTensor, mix);
         }
 

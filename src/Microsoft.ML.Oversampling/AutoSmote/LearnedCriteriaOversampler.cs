@@ -112,8 +112,8 @@ public sealed class LearnedCriteriaOversampler : Oversampler
             float[] mix = [];
             if (block.Learned)
             {
-                mix = new float[size * k];
-                TensorRows.Download(mixer!.forward(TensorRows.Upload(block.MixerInputs, size * k, 2 * d, device)).sigmoid(), mix);
+                mix = new float[size * block.Options];
+                TensorRows.Download(mixer!.forward(TensorRows.Upload(block.MixerInputs, mix.Length, 2 * d, device)).sigmoid(), mix);
             }
 
             SyntheticCandidates.Synthesize(block, mix, output.Values.AsSpan(start * d, size * d));
