@@ -66,12 +66,22 @@ internal static class SyntheticCandidates
                 ReadOnlySpan<float> partner = features.Row(neighbors[(int)draws.Partners[(sample * kMax) + k - 1]]);
                 if (block.Learned)
                 {
-                    x.CopyTo(mixerInputs.Slice(2 * at * d, d));
-                    partner.CopyTo(mixerInputs.Slice(((2 * at) + 1) * d, d));
-                    Span<float> toPartner = block.Offset(i, option);
-                    for (int c = 0; c < d; c++)
+                    // u_k is read for every k when a* is the learned interpolation, else only at k*; the other rows of
+                    // the mixing network's input are zeros whose outputs nothing reads.
+                    Span<float> mixerInput = mixerInputs.Slice(2 * at * d, 2 * d);
+                    if (option == neighbor[i] || aggregation[i] == block.LearnedIndex)
                     {
-                        toPartner[c] = partner[c] - x[c];
+                        x.CopyTo(mixerInput);
+                        partner.CopyTo(mixerInput[d..]);
+                        Span<float> toPartner = block.Offset(i, option);
+                        for (int c = 0; c < d; c++)
+                        {
+                            toPartner[c] = partner[c] - x[c];
+                        }
+                    }
+                    else
+                    {
+                        mixerInput.Clear();
                     }
                 }
 
