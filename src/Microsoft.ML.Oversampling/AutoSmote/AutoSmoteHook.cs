@@ -12,7 +12,9 @@ namespace Microsoft.ML.Oversampling.AutoSmote;
 /// network with straight-through Gumbel-Softmax, and the loss becomes
 /// <c>mean_b CE(f(x_b), y_b) + λ_syn·Σ_i w_i·CE(f(s_i), y_i) / max(1, Σ_i w_i)</c> (w_i the hard participation, its
 /// gradient the soft one's), plus the guard's penalty. The criterion parameters are optimised with the classifier
-/// (<see cref="ITrainableBatchHook"/>).
+/// (<see cref="ITrainableBatchHook"/>). The sampling between the networks and the classifier (choices, candidates,
+/// their straight-through gradients) is computed in C#; <see cref="Backward"/> carries the classifier's gradient on
+/// the synthetic rows back into the criterion networks.
 /// </summary>
 internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
 {
