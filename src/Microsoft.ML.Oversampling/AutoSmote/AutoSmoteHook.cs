@@ -128,14 +128,14 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
         var neighbor = new int[drawn];
         var aggregation = new int[drawn];
         var weights = new float[drawn];
-        StepState? step = null;
+        CriteriaDecision? decision = null;
         if (_network is null)
         {
             Array.Fill(weights, 1f); // the frozen criteria: every seed participates, k = K_max (option 0 of its block), interpolate
         }
         else
         {
-            step = Decide(draws, budget, fixedBudget, batch, neighbor, aggregation, weights);
+            decision = Decide(draws, budget, fixedBudget, batch, neighbor, aggregation, weights);
         }
 
         SyntheticCandidates.Compute(_block, _features!, _table!, draws, 0, drawn, neighbor, aggregation, _options.ActiveAggregations, _options.NeighborCriterion, _network is null);
@@ -152,11 +152,11 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
         SyntheticCandidates.Synthesize(_block, mix, rows);
         Tensor synthetic = TensorRows.Upload(rows, drawn, d, _device);
         Tensor weightTensor = tensor(weights, device: _device);
-        if (step is not null)
+        if (decision is not null)
         {
             synthetic.requires_grad_(true);
             weightTensor.requires_grad_(true);
-            _step = step with { Mix = mix, MixTensor = mixTensor, Synthetic = synthetic, Weights = weightTensor };
+            _step = new StepState(decision, mix, mixTensor, synthetic, weightTensor);
         }
 
         if (RecordDecisions)
@@ -203,11 +203,11 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
         var mixGradient = new float[step.Mix.Length];
         SyntheticCandidates.Backpropagate(_block, step.Mix, rows, neighborGradient, aggregationGradient, mixGradient);
 
-        var choiceGradient = new double[step.Choices.Rows * width];
+        var choiceGradient = new double[step.Decision.Choices.Rows * width];
         var direct = new double[choiceGradient.Length];
         for (int i = 0; i < drawn; i++)
         {
-            int at = step.Rows[i] * width;
+            int at = step.Decision.Rows[i] * width;
             for (int j = 0; j < k; j++)
             {
                 choiceGradient[at + 2 + j] += neighborGradient[(i * k) + j];
@@ -218,10 +218,10 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
                 choiceGradient[at + 2 + k + j] += aggregationGradient[(i * aCount) + j];
             }
 
-            if (step.Sigmoid is { } sigmoid)
+            if (step.Decision.Sigmoid is { } sigmoid)
             {
                 // Guard (c): w = mask + σ(z) − stop(σ(z)), z = ((ℓ₁ + g₁) − (ℓ₀ + g₀))/τ.
-                double dz = weights[i] * sigmoid[i] * (1 - sigmoid[i]) / step.Temperature;
+                double dz = weights[i] * sigmoid[i] * (1 - sigmoid[i]) / step.Decision.Temperature;
                 direct[at + 1] += dz;
                 direct[at] -= dz;
             }
@@ -232,21 +232,21 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
         }
 
         var logitGradient = new double[choiceGradient.Length];
-        step.Choices.Backward(choiceGradient, logitGradient);
+        step.Decision.Choices.Backward(choiceGradient, logitGradient);
         var gradient = new float[logitGradient.Length];
         for (int j = 0; j < gradient.Length; j++)
         {
             gradient[j] = (float)(logitGradient[j] + direct[j]);
         }
 
-        Tensor logitGradientTensor = TensorRows.Upload(gradient, step.Choices.Rows, width, _device);
+        Tensor logitGradientTensor = TensorRows.Upload(gradient, step.Decision.Choices.Rows, width, _device);
         if (step.MixTensor is null)
         {
-            autograd.backward([step.Logits], [logitGradientTensor]);
+            autograd.backward([step.Decision.Logits], [logitGradientTensor]);
         }
         else
         {
-            autograd.backward([step.Logits, step.MixTensor], [logitGradientTensor, TensorRows.Upload(mixGradient, mixGradient.Length, 1, _device)]);
+            autograd.backward([step.Decision.Logits, step.MixTensor], [logitGradientTensor, TensorRows.Upload(mixGradient, mixGradient.Length, 1, _device)]);
         }
     }
 
@@ -315,7 +315,7 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
     /// hard participation (guard (a)), or under guard (c) 1 for the <paramref name="budget"/> samples with the highest
     /// Gumbel-perturbed score <c>z = ((ℓ₁ + g₁) − (ℓ₀ + g₀))/τ</c> (ties by sample order) and 0 for the others.
     /// </summary>
-    private StepState Decide(SyntheticDraws draws, int budget, bool fixedBudget, TrainingBatch batch, int[] neighbor, int[] aggregation, float[] weights)
+    private CriteriaDecision Decide(SyntheticDraws draws, int budget, bool fixedBudget, TrainingBatch batch, int[] neighbor, int[] aggregation, float[] weights)
     {
         int drawn = draws.Seeds.Length, k = _options.MaxNeighbors, aCount = _options.Aggregations.Count, width = CriterionNetwork.Outputs(k, aCount);
         bool self = _options.Variant == AutoSmoteVariant.Self;
@@ -370,7 +370,7 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
             }
         }
 
-        return new StepState(logits, choices, rowOf, sigmoid, temperature);
+        return new CriteriaDecision(logits, choices, rowOf, sigmoid, temperature);
     }
 
     /// <summary>A leaf tensor's gradient (0 where the loss did not reach it).</summary>
@@ -394,20 +394,19 @@ internal sealed class AutoSmoteHook : ITrainableBatchHook, IDisposable
 
     private static string Describe(int cls, int classes) => classes == 2 ? (cls == 1 ? "true" : "false") : $"key {cls + 1}";
 
-    /// <summary>What <see cref="Backward"/> needs of the step <see cref="Prepare"/> built.</summary>
+    /// <summary>The criteria's choices of one step (<see cref="Decide"/>).</summary>
     /// <param name="Logits">The criterion network's output (units × heads), in the step's graph.</param>
     /// <param name="Choices">Its Gumbel-Softmax sample.</param>
     /// <param name="Rows">Each sample's row of <paramref name="Logits"/>.</param>
     /// <param name="Sigmoid">Guard (c)'s σ(z) of each sample, or <c>null</c> under guard (a).</param>
     /// <param name="Temperature">τ of the step.</param>
-    private sealed record StepState(Tensor Logits, GumbelSoftmax Choices, int[] Rows, double[]? Sigmoid, double Temperature)
-    {
-        public float[] Mix { get; init; } = [];
+    private sealed record CriteriaDecision(Tensor Logits, GumbelSoftmax Choices, int[] Rows, double[]? Sigmoid, double Temperature);
 
-        public Tensor? MixTensor { get; init; }
-
-        public Tensor Synthetic { get; init; } = null!;
-
-        public Tensor Weights { get; init; } = null!;
-    }
+    /// <summary>What <see cref="Backward"/> needs of the step <see cref="Prepare"/> built.</summary>
+    /// <param name="Decision">The criteria's choices.</param>
+    /// <param name="Mix">The learned interpolation's u per sample and option (empty without it).</param>
+    /// <param name="MixTensor">The same in the step's graph, or <c>null</c>.</param>
+    /// <param name="Synthetic">The synthetic rows, a leaf of the classifier's loss.</param>
+    /// <param name="Weights">Their participation weights, a leaf too.</param>
+    private sealed record StepState(CriteriaDecision Decision, float[] Mix, Tensor? MixTensor, Tensor Synthetic, Tensor Weights);
 }

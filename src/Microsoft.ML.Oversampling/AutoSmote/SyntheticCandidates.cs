@@ -47,9 +47,10 @@ internal static class SyntheticCandidates
             running.Start(x);
             float u = draws.Mix[sample];
 
-            // The count reading's summaries are read at k* + 1 neighbours (the aggregations' candidates) and, when a* is
-            // a summary, at every k (the k-NN options' candidates).
-            int summarised = byCount ? (IsSummary(kinds[aggregation[i]]) ? kMax : (frozen ? kMax : neighbor[i] + 1)) : 0;
+            // The count reading's summaries are read at the chosen k (the aggregations' candidates) and, when a* is a
+            // summary, at every k (the k-NN options' candidates).
+            int chosenK = frozen ? kMax : neighbor[i] + 1;
+            int summarised = !byCount ? 0 : IsSummary(kinds[aggregation[i]]) ? kMax : chosenK;
             for (int k = 1; k <= kMax; k++)
             {
                 if (k <= summarised)
