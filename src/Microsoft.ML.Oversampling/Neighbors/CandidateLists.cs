@@ -95,6 +95,7 @@ internal sealed class CandidateLists
     /// <paramref name="rowBase"/> + lane, and only lanes set in <paramref name="mask"/> (which passed the list's
     /// threshold as it was when the chunk started) are considered, in ascending order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Offer(int list, ReadOnlySpan<float> keys, ulong mask, int rowBase)
     {
         if (_vector)
@@ -126,6 +127,7 @@ internal sealed class CandidateLists
     /// and writes the new entry into the first of them. A key not below the list's worst only moves lanes past the
     /// capacity, so no comparison against the threshold is needed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void OfferVector(int list, ReadOnlySpan<float> keys, ulong mask, int rowBase)
     {
         int start = list * _stride;

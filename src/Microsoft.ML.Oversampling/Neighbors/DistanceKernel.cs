@@ -19,22 +19,110 @@ internal static class DistanceKernel
     private const int VectorsPerChunk = 4;
 
     /// <summary>
-    /// Scans one panel for one query group.
+    /// Scans one panel for every query group of a block (the loop over groups is here so that a search makes one call
+    /// per panel, not one per group and panel).
     /// </summary>
-    /// <param name="queries">The group's centred queries, feature-major: <c>[feature * GroupSize + query]</c>.</param>
+    /// <param name="queries">The block's centred queries, group after group, each feature-major:
+    /// <c>[(group * features + feature) * GroupSize + query]</c>.</param>
+    /// <param name="groups">Number of query groups.</param>
     /// <param name="panel">The panel's centred rows in tiles (see <see cref="PackedReference"/>).</param>
     /// <param name="norms">The panel's squared row norms.</param>
     /// <param name="features">Number of features.</param>
     /// <param name="panelStart">Index of the panel's first reference row.</param>
-    /// <param name="candidates">Candidate lists; the group's lists start at <paramref name="firstList"/>.</param>
-    /// <param name="firstList">List of the group's first query (a group always has <see cref="GroupSize"/> lists;
-    /// padding queries of the last group fill lists nobody reads).</param>
-    /// <param name="selfIndices">Per query of the group, the reference index to skip (its own row), or −1.</param>
+    /// <param name="candidates">Candidate lists; group g's lists start at <paramref name="firstList"/> + g · GroupSize
+    /// (a group always has <see cref="GroupSize"/> lists; padding queries of the last group fill lists nobody reads).</param>
+    /// <param name="firstList">List of the block's first query.</param>
+    /// <param name="selfIndices">Per query slot, the reference index to skip (its own row), or −1.</param>
     /// <param name="rowLists">For a self-search that visits each pair of rows once, the lists of the panel's rows (by
-    /// row index), which are offered the group's queries as candidates; <c>null</c> otherwise.</param>
-    /// <param name="queryNorms">With <paramref name="rowLists"/>: the group's squared query norms (+∞ for padding).</param>
-    /// <param name="firstQuery">With <paramref name="rowLists"/>: the row index of the group's first query.</param>
-    public static void Scan<TVec, TOps>(
+    /// row index), which are offered the queries as candidates; <c>null</c> otherwise.</param>
+    /// <param name="queryNorms">With <paramref name="rowLists"/>: the squared query norms by slot (+∞ for padding).</param>
+    public static void ScanGroups<TVec, TOps>(
+        ReadOnlySpan<float> queries,
+        int groups,
+        ReadOnlySpan<float> panel,
+        ReadOnlySpan<float> norms,
+        int features,
+        int panelStart,
+        CandidateLists candidates,
+        int firstList,
+        ReadOnlySpan<int> selfIndices,
+        CandidateLists? rowLists,
+        ReadOnlySpan<float> queryNorms)
+        where TVec : struct
+        where TOps : ISimdOps<TVec>
+    {
+        Span<float> spill = stackalloc float[VectorsPerChunk * 16];
+        Span<float> dots = stackalloc float[GroupSize * VectorsPerChunk * 16];
+        for (int group = 0; group < groups; group++)
+        {
+            int list = firstList + (group * GroupSize);
+            ScanGroup<TVec, TOps>(
+                queries.Slice(group * features * GroupSize, features * GroupSize),
+                panel,
+                norms,
+                features,
+                panelStart,
+                candidates,
+                list,
+                selfIndices.Slice(group * GroupSize, GroupSize),
+                rowLists,
+                rowLists is null ? default : queryNorms.Slice(group * GroupSize, GroupSize),
+                list,
+                spill,
+                dots);
+        }
+    }
+
+    /// <summary>
+    /// Scans every panel for every query group of one one-way search block. One call per block keeps a first
+    /// search's calls far below the runtime's tier-up count, so the precompiled kernel is not rejitted (with
+    /// instrumentation first) while it runs.
+    /// </summary>
+    /// <param name="queries">The block's centred queries, group after group, each feature-major.</param>
+    /// <param name="groups">Number of query groups.</param>
+    /// <param name="panels">All panels of the packed reference rows.</param>
+    /// <param name="norms">All squared reference row norms.</param>
+    /// <param name="features">Number of features.</param>
+    /// <param name="candidates">Candidate lists, one per query slot.</param>
+    /// <param name="selfIndices">Per query slot, the reference index to skip, or −1.</param>
+    public static void ScanPanels<TVec, TOps>(
+        ReadOnlySpan<float> queries, int groups, ReadOnlySpan<float> panels, ReadOnlySpan<float> norms, int features, CandidateLists candidates, ReadOnlySpan<int> selfIndices)
+        where TVec : struct
+        where TOps : ISimdOps<TVec>
+    {
+        const int width = PackedReference.PanelWidth;
+        Span<float> spill = stackalloc float[VectorsPerChunk * 16];
+        Span<float> dots = stackalloc float[GroupSize * VectorsPerChunk * 16];
+        for (int panel = 0; panel < norms.Length / width; panel++)
+        {
+            for (int group = 0; group < groups; group++)
+            {
+                ScanGroup<TVec, TOps>(
+                    queries.Slice(group * features * GroupSize, features * GroupSize),
+                    panels.Slice(panel * width * features, width * features),
+                    norms.Slice(panel * width, width),
+                    features,
+                    panel * width,
+                    candidates,
+                    group * GroupSize,
+                    selfIndices.Slice(group * GroupSize, GroupSize),
+                    null,
+                    default,
+                    0,
+                    spill,
+                    dots);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Scans one panel for one query group (the body of <see cref="ScanGroups{TVec, TOps}"/> and
+    /// <see cref="ScanPanels{TVec, TOps}"/>, its scratch space passed in so it can be inlined). The group's lists
+    /// start at <paramref name="firstList"/>; with <paramref name="rowLists"/>, <paramref name="queryNorms"/> are the
+    /// group's squared query norms and <paramref name="firstQuery"/> the row index of its first query.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ScanGroup<TVec, TOps>(
         ReadOnlySpan<float> queries,
         ReadOnlySpan<float> panel,
         ReadOnlySpan<float> norms,
@@ -43,9 +131,11 @@ internal static class DistanceKernel
         CandidateLists candidates,
         int firstList,
         ReadOnlySpan<int> selfIndices,
-        CandidateLists? rowLists = null,
-        ReadOnlySpan<float> queryNorms = default,
-        int firstQuery = 0)
+        CandidateLists? rowLists,
+        ReadOnlySpan<float> queryNorms,
+        int firstQuery,
+        Span<float> spill,
+        Span<float> dots)
         where TVec : struct
         where TOps : ISimdOps<TVec>
     {
@@ -56,9 +146,7 @@ internal static class DistanceKernel
         ref float p = ref Unsafe.AsRef(in panel[0]);
         ref float n = ref Unsafe.AsRef(in norms[0]);
         TVec minusTwo = TOps.Broadcast(-2f);
-        Span<float> spill = stackalloc float[VectorsPerChunk * 16];
-        Span<float> dots = stackalloc float[GroupSize * VectorsPerChunk * 16];
-
+        float[] thresholds = candidates.Thresholds; // read once: a call in the loop would spill the vector registers
         for (int c = 0; c < width; c += chunk)
         {
             ref float column = ref Unsafe.Add(ref p, PackedReference.TileOffset(c, features));
@@ -79,7 +167,7 @@ internal static class DistanceKernel
             ref float norm = ref Unsafe.Add(ref n, c);
             for (int i = 0; i < GroupSize; i++)
             {
-                Offer<TVec, TOps>(ref Unsafe.Add(ref dot, VectorsPerChunk * i * lanes), ref norm, minusTwo, rowBase, firstList + i, selfIndices[i], candidates, spill);
+                Offer<TVec, TOps>(ref Unsafe.Add(ref dot, VectorsPerChunk * i * lanes), ref norm, minusTwo, rowBase, firstList + i, selfIndices[i], candidates, thresholds, spill);
             }
 
             if (rowLists is not null)
@@ -250,19 +338,22 @@ internal static class DistanceKernel
         }
     }
 
-    /// <summary>Offers one query's keys for a chunk of rows to its candidate list (rarely more than a compare).</summary>
+    /// <summary>
+    /// Offers one query's keys <c>‖r‖² + factor · dot</c> for a chunk of rows to its candidate list (rarely more than
+    /// a compare). The factor is −2 for single-precision dot products, −2su for integer ones.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Offer<TVec, TOps>(
-        ref float dots, ref float norms, TVec minusTwo, int rowBase, int list, int self, CandidateLists candidates, Span<float> spill)
+    internal static void Offer<TVec, TOps>(
+        ref float dots, ref float norms, TVec factor, int rowBase, int list, int self, CandidateLists candidates, float[] thresholds, Span<float> spill)
         where TVec : struct
         where TOps : ISimdOps<TVec>
     {
         int lanes = TOps.Count;
-        TVec threshold = TOps.Broadcast(candidates.Thresholds[list]);
-        TVec key0 = TOps.MultiplyAdd(TOps.Load(ref dots), minusTwo, TOps.Load(ref norms));
-        TVec key1 = TOps.MultiplyAdd(TOps.Load(ref Unsafe.Add(ref dots, lanes)), minusTwo, TOps.Load(ref Unsafe.Add(ref norms, lanes)));
-        TVec key2 = TOps.MultiplyAdd(TOps.Load(ref Unsafe.Add(ref dots, 2 * lanes)), minusTwo, TOps.Load(ref Unsafe.Add(ref norms, 2 * lanes)));
-        TVec key3 = TOps.MultiplyAdd(TOps.Load(ref Unsafe.Add(ref dots, 3 * lanes)), minusTwo, TOps.Load(ref Unsafe.Add(ref norms, 3 * lanes)));
+        TVec threshold = TOps.Broadcast(thresholds[list]);
+        TVec key0 = TOps.MultiplyAdd(TOps.Load(ref dots), factor, TOps.Load(ref norms));
+        TVec key1 = TOps.MultiplyAdd(TOps.Load(ref Unsafe.Add(ref dots, lanes)), factor, TOps.Load(ref Unsafe.Add(ref norms, lanes)));
+        TVec key2 = TOps.MultiplyAdd(TOps.Load(ref Unsafe.Add(ref dots, 2 * lanes)), factor, TOps.Load(ref Unsafe.Add(ref norms, 2 * lanes)));
+        TVec key3 = TOps.MultiplyAdd(TOps.Load(ref Unsafe.Add(ref dots, 3 * lanes)), factor, TOps.Load(ref Unsafe.Add(ref norms, 3 * lanes)));
         ulong mask = TOps.LessThanMask(key0, threshold)
             | (TOps.LessThanMask(key1, threshold) << lanes)
             | (TOps.LessThanMask(key2, threshold) << (2 * lanes))

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -18,6 +17,9 @@ namespace Microsoft.ML.Oversampling.Neighbors;
 /// near-equal distances, e.g. duplicated rows) every row whose key is within the error bound of the k-th distance
 /// is collected and ranked exactly. So the result equals a double-precision brute-force search with ties broken
 /// by index.</para>
+/// <para>Where integer products are the faster kind (<see cref="QuantizedReference.IsPreferred"/>), a one-way search
+/// of at least 256 queries screens in 16-bit integers first: same scheme, a wider but still rigorous error bound; the
+/// queries it cannot certify are screened again in single precision, so the result is the same to the bit.</para>
 /// <para>Memory: one packed copy of the reference set plus small per-block buffers; the full distance matrix is
 /// never materialised. Work is split into fixed blocks of queries run in parallel. A self-search over several panels
 /// computes each pair's dot product once and uses it in both directions (about half the arithmetic).</para>
@@ -30,16 +32,40 @@ public sealed class ExactNearestNeighbors
     private const int MaxQueriesPerBlock = 128 * DistanceKernel.GroupSize;
 
     /// <summary>Blocks per thread to aim for, so a slow thread does not hold the others up.</summary>
-    private const int BlocksPerThread = 4;
+    private const int BlocksPerThread = 8;
 
     /// <summary>Extra candidates kept beyond k so the exact re-ranking can usually certify the result (each extra one
     /// costs insertions on every query; uncertain queries are re-screened).</summary>
     private const int ExtraCandidates = 2;
 
+    /// <summary>The fewest queries for which a search screens in integers: below it, quantising the reference set costs
+    /// more than the faster screening saves.</summary>
+    private const int MinQueriesForInt16 = 256;
+
+    /// <summary>The fewest features for which a search screens in integers (with fewer, converting and offering the
+    /// keys, the same work either way, outweighs the products).</summary>
+    private const int MinFeaturesForInt16 = 8;
+
+    /// <summary>
+    /// Once this many queries of a search have been screened in integers, a search re-screening more than
+    /// <see cref="MaxRescreenedShare"/> of them goes on in single precision: on data with many near-equal distances
+    /// (small integer features, duplicated rows: letter_img, mammography and abalone19 re-screened 43–69% of their
+    /// queries) the integer pass only adds work. The neighbours are the same either way.
+    /// </summary>
+    private const int IntegerScreeningSample = 128;
+
+    /// <summary>See <see cref="IntegerScreeningSample"/>. The integer pass saves about 30% of a query's screening and a
+    /// re-screening costs all of it, so it pays below about 30% re-screened; 20% leaves a margin.</summary>
+    private const double MaxRescreenedShare = 0.2;
+
     private readonly DenseMatrix _reference;
     private readonly PackedReference _packed;
     private readonly int _parallelism;
     private readonly bool _useVector512;
+    private readonly bool _screenInt16;
+    private readonly bool _alwaysInt16;
+    private QuantizedReference? _quantized;
+    private int _rescreenedQueries;
 
     /// <summary>Prepares the search over <paramref name="reference"/> (which must not change afterwards).</summary>
     /// <param name="reference">The rows to search; every value must be finite.</param>
@@ -65,12 +91,28 @@ public sealed class ExactNearestNeighbors
 
         _parallelism = options.MaxDegreeOfParallelism ?? Numerics.Parallelism.EffectiveDegree;
         _useVector512 = Vector512.IsHardwareAccelerated && !options.DisableVector512;
+        _alwaysInt16 = options.Screening == ScreeningPrecision.Int16;
+        _screenInt16 = options.Screening switch
+        {
+            ScreeningPrecision.Single => false,
+            ScreeningPrecision.Int16 when QuantizedReference.IsSupported && _useVector512 && reference.Columns <= QuantizedReference.MaxFeatures => true,
+            ScreeningPrecision.Int16 => throw new NotSupportedException(
+                $"Integer screening needs AVX-512 BW, the 512-bit kernel and at most {QuantizedReference.MaxFeatures} features."),
+            _ => QuantizedReference.IsPreferred && _useVector512 && reference.Columns >= MinFeaturesForInt16 && reference.Columns <= QuantizedReference.MaxFeatures,
+        };
         _reference = reference;
         _packed = new PackedReference(reference, _parallelism);
     }
 
     /// <summary>Number of reference rows.</summary>
     public int ReferenceCount => _reference.Rows;
+
+    /// <summary>Queries, over all searches so far, that the integer screening could not certify and that were screened
+    /// again in single precision (for tests and benchmarks).</summary>
+    internal int RescreenedQueries => Volatile.Read(ref _rescreenedQueries);
+
+    /// <summary>Whether one-way searches of at least 256 queries screen in integers (see <see cref="QuantizedReference"/>).</summary>
+    internal bool ScreensInIntegers => _screenInt16;
 
     /// <summary>Finds the <paramref name="k"/> nearest reference rows of each row of <paramref name="queries"/>.</summary>
     public NeighborGraph Search(DenseMatrix queries, int k)
@@ -130,14 +172,18 @@ public sealed class ExactNearestNeighbors
         perBlock = Math.Clamp(RoundUp(perBlock, DistanceKernel.GroupSize), MinQueriesPerBlock, MaxQueriesPerBlock);
         int blocks = (queryCount + perBlock - 1) / perBlock;
         int threads = SmallWork.Threads(2L * queryCount * _reference.Rows * _reference.Columns, _parallelism);
-        var workspaces = new ConcurrentBag<BlockWorkspace>();
-        SmallWork.For(blocks, threads, block =>
+        QuantizedReference? quantized = _screenInt16 && (_alwaysInt16 || queryCount >= MinQueriesForInt16)
+            ? LazyInitializer.EnsureInitialized(ref _quantized, () => new QuantizedReference(_packed, _parallelism))
+            : null;
+        int pairs = quantized?.Pairs ?? 0;
+        var tally = new IntegerScreeningTally(quantized, _alwaysInt16);
+        // One workspace per worker, reused across its blocks.
+        var workspaces = new BlockWorkspace?[SmallWork.Workers(blocks, threads)];
+        SmallWork.For(blocks, threads, (block, worker) =>
         {
-            // One workspace per concurrently running block, reused across blocks.
-            BlockWorkspace workspace = workspaces.TryTake(out BlockWorkspace? free) ? free : new BlockWorkspace(perBlock, _reference.Columns, new CandidateLists(perBlock, capacity, _useVector512));
+            BlockWorkspace workspace = workspaces[worker] ??= new BlockWorkspace(perBlock, _reference.Columns, new CandidateLists(perBlock, capacity, _useVector512), pairs);
             int first = block * perBlock;
-            SearchBlock(workspace, source, rowMap, excludeSelf, first, Math.Min(perBlock, queryCount - first), k, available, indices, distances);
-            workspaces.Add(workspace);
+            SearchBlock(workspace, tally, source, rowMap, excludeSelf, first, Math.Min(perBlock, queryCount - first), k, available, indices, distances);
         });
 
         return new NeighborGraph(queryCount, k, indices, distances);
@@ -160,32 +206,31 @@ public sealed class ExactNearestNeighbors
         int lists = panels * width;
         int threads = SmallWork.Threads((long)n * n * _reference.Columns, _parallelism);
 
-        var workers = new ConcurrentBag<BlockWorkspace>();
+        int items = (panels + 1) / 2;
+        var workers = new BlockWorkspace?[SmallWork.Workers(items, threads)];
         // Query block b scans panels b … panels − 1, so the blocks' work falls linearly; each work item takes one
         // block from each end (b and panels − 1 − b) to keep the items equal.
-        SmallWork.For((panels + 1) / 2, threads, item =>
+        SmallWork.For(items, threads, (item, index) =>
         {
-            BlockWorkspace worker = workers.TryTake(out BlockWorkspace? free) ? free : NewSymmetricWorker(lists, capacity);
+            BlockWorkspace worker = workers[index] ??= NewSymmetricWorker(lists, capacity);
             CandidateLists rowLists = worker.Candidates!;
             foreach (int block in item == panels - 1 - item ? [item] : new[] { item, panels - 1 - item })
             {
                 int first = block * width;
-                int[] queries = Enumerable.Range(first, Math.Min(width, n - first)).ToArray();
-                int groups = PackQueries(worker, _reference, null, excludeSelf: true, queries);
+                int[] queries = Consecutive(first, Math.Min(width, n - first));
+                int groups = PackQueries(worker, null, _reference, null, excludeSelf: true, queries);
                 for (int panel = block; panel < panels; panel++)
                 {
                     ScanPanel(worker, groups, panel, rowLists, first, panel == block ? null : rowLists);
                 }
             }
-
-            workers.Add(worker);
         });
 
         var merged = new CandidateLists(lists, capacity, allowVector512: false);
         merged.Reset(lists);
-        foreach (BlockWorkspace worker in workers)
+        foreach (BlockWorkspace? worker in workers)
         {
-            for (int row = 0; row < n; row++)
+            for (int row = 0; worker is not null && row < n; row++)
             {
                 merged.Merge(row, worker.Candidates!);
             }
@@ -193,22 +238,20 @@ public sealed class ExactNearestNeighbors
 
         var indices = new int[n * k];
         var distances = new double[n * k];
-        var rerankWorkspaces = new ConcurrentBag<BlockWorkspace>();
-        SmallWork.For(panels, threads, block =>
+        var rerankWorkspaces = new BlockWorkspace?[SmallWork.Workers(panels, threads)];
+        SmallWork.For(panels, threads, (block, worker) =>
         {
-            BlockWorkspace workspace = rerankWorkspaces.TryTake(out BlockWorkspace? free) ? free : new BlockWorkspace(DistanceKernel.GroupSize, _reference.Columns, null);
+            BlockWorkspace workspace = rerankWorkspaces[worker] ??= new BlockWorkspace(DistanceKernel.GroupSize, _reference.Columns, null, pairs: 0);
             for (int row = block * width; row < Math.Min(n, (block + 1) * width); row++)
             {
                 ReadOnlySpan<float> values = _reference.Row(row);
                 Span<int> outIndices = indices.AsSpan(row * k, k);
                 Span<double> outDistances = distances.AsSpan(row * k, k);
-                if (!RerankCandidates(workspace, merged, row, _packed.Norms[row], values, available, outIndices, outDistances))
+                if (!RerankCandidates(workspace, merged, row, _packed.Norms[row], 0, values, available, outIndices, outDistances))
                 {
                     SearchWithinBound(workspace, values, row, outIndices, outDistances);
                 }
             }
-
-            rerankWorkspaces.Add(workspace);
         });
 
         return new NeighborGraph(n, k, indices, distances);
@@ -219,32 +262,63 @@ public sealed class ExactNearestNeighbors
     {
         var candidates = new CandidateLists(lists, capacity, _useVector512);
         candidates.Reset(lists);
-        return new BlockWorkspace(PackedReference.PanelWidth, _reference.Columns, candidates);
+        return new BlockWorkspace(PackedReference.PanelWidth, _reference.Columns, candidates, pairs: 0);
     }
 
     /// <summary>
     /// Searches one block of queries: screens every reference row keeping a few spare candidates and re-ranks them
-    /// exactly. A query whose result the error bound cannot certify (several rows at nearly the k-th distance, e.g.
-    /// duplicated rows or small integer features) is finished by <see cref="SearchWithinBound"/>.
+    /// exactly. Where <paramref name="tally"/> says so the screening is in integers first, and the queries its wider
+    /// error bound cannot certify are screened again in single precision. A query whose result the single-precision bound
+    /// cannot certify either (several rows at nearly the k-th distance, e.g. duplicated rows or small integer
+    /// features) is finished by <see cref="SearchWithinBound"/>.
     /// </summary>
     private void SearchBlock(
-        BlockWorkspace workspace, DenseMatrix source, int[]? rowMap, bool excludeSelf, int first, int count, int k, int available, int[] indices, double[] distances)
+        BlockWorkspace workspace, IntegerScreeningTally tally, DenseMatrix source, int[]? rowMap, bool excludeSelf, int first, int count, int k, int available, int[] indices, double[] distances)
     {
-        int[] queries = Enumerable.Range(first, count).ToArray();
+        int[] queries = Consecutive(first, count);
+        if (tally.Next() is QuantizedReference quantized)
+        {
+            queries = ScreenAndRerank(workspace, quantized, source, rowMap, excludeSelf, queries, k, available, indices, distances);
+            tally.Record(count, queries.Length);
+            Interlocked.Add(ref _rescreenedQueries, queries.Length);
+        }
+
+        int[] uncertain = ScreenAndRerank(workspace, null, source, rowMap, excludeSelf, queries, k, available, indices, distances);
+        foreach (int query in uncertain)
+        {
+            int sourceRow = rowMap is null ? query : rowMap[query];
+            SearchWithinBound(workspace, source.Row(sourceRow), excludeSelf ? sourceRow : -1, indices.AsSpan(query * k, k), distances.AsSpan(query * k, k));
+        }
+    }
+
+    /// <summary>
+    /// Screens <paramref name="queries"/> (in integers with <paramref name="quantized"/>, else in single precision),
+    /// re-ranks their candidates exactly into the output and returns the queries whose result could not be certified.
+    /// </summary>
+    private int[] ScreenAndRerank(
+        BlockWorkspace workspace, QuantizedReference? quantized, DenseMatrix source, int[]? rowMap, bool excludeSelf, int[] queries, int k, int available, int[] indices, double[] distances)
+    {
+        if (queries.Length == 0)
+        {
+            return queries;
+        }
+
         CandidateLists candidates = workspace.Candidates!;
-        Screen(workspace, candidates, source, rowMap, excludeSelf, queries);
+        Screen(workspace, quantized, candidates, source, rowMap, excludeSelf, queries);
+        int uncertain = 0;
+        int[] notCertified = new int[queries.Length];
         for (int slot = 0; slot < queries.Length; slot++)
         {
             int query = queries[slot];
-            int sourceRow = rowMap is null ? query : rowMap[query];
-            ReadOnlySpan<float> values = source.Row(sourceRow);
-            Span<int> outIndices = indices.AsSpan(query * k, k);
-            Span<double> outDistances = distances.AsSpan(query * k, k);
-            if (!RerankCandidates(workspace, candidates, slot, workspace.QueryNorms[slot], values, available, outIndices, outDistances))
+            ReadOnlySpan<float> values = source.Row(rowMap is null ? query : rowMap[query]);
+            if (!RerankCandidates(
+                workspace, candidates, slot, workspace.QueryNorms[slot], workspace.ScreeningSlack[slot], values, available, indices.AsSpan(query * k, k), distances.AsSpan(query * k, k)))
             {
-                SearchWithinBound(workspace, values, excludeSelf ? sourceRow : -1, outIndices, outDistances);
+                notCertified[uncertain++] = query;
             }
         }
+
+        return notCertified[..uncertain];
     }
 
     /// <summary>
@@ -299,29 +373,47 @@ public sealed class ExactNearestNeighbors
         return 4.0 * (_reference.Columns + 8) * Math.ScaleB(1.0, -24) * scale * scale;
     }
 
-    /// <summary>Screens all reference rows for the given queries, filling one candidate list per query (by slot).</summary>
-    private void Screen(BlockWorkspace workspace, CandidateLists candidates, DenseMatrix source, int[]? rowMap, bool excludeSelf, int[] queries)
+    /// <summary>
+    /// Screens all reference rows for the given queries, filling one candidate list per query (by slot): in integers
+    /// with <paramref name="quantized"/>, else in single precision.
+    /// </summary>
+    private void Screen(BlockWorkspace workspace, QuantizedReference? quantized, CandidateLists candidates, DenseMatrix source, int[]? rowMap, bool excludeSelf, int[] queries)
     {
-        int groups = PackQueries(workspace, source, rowMap, excludeSelf, queries);
+        int groups = PackQueries(workspace, quantized, source, rowMap, excludeSelf, queries);
         candidates.Reset(groups * DistanceKernel.GroupSize);
-        for (int panel = 0; panel < _packed.PanelCount; panel++)
+        if (quantized is not null)
         {
-            ScanPanel(workspace, groups, panel, candidates, firstList: 0, rowLists: null);
+            Int16DistanceKernel.ScanPanels(
+                workspace.IntQueries, groups, quantized.Panels, _packed.Norms, quantized.Pairs, candidates, workspace.SelfIndices, workspace.Factors);
+            return;
+        }
+
+        int d = _reference.Columns;
+        if (_useVector512)
+        {
+            DistanceKernel.ScanPanels<Vector512<float>, Simd512>(workspace.Queries, groups, _packed.Panels, _packed.Norms, d, candidates, workspace.SelfIndices);
+        }
+        else
+        {
+            DistanceKernel.ScanPanels<Vector256<float>, Simd256>(workspace.Queries, groups, _packed.Panels, _packed.Norms, d, candidates, workspace.SelfIndices);
         }
     }
 
     /// <summary>
-    /// Centres the queries and packs them feature-major in groups of <see cref="DistanceKernel.GroupSize"/> (padding
-    /// queries are zero with an infinite norm); records their norms and, for a self-search, their own rows. Returns
-    /// the number of groups.
+    /// Centres the queries and packs them in groups of <see cref="DistanceKernel.GroupSize"/> (padding queries are
+    /// zero with an infinite norm): feature-major floats, or with <paramref name="quantized"/> pair-major integers
+    /// with their factors and error bounds. Records their norms and, for a self-search, their own rows. Returns the
+    /// number of groups.
     /// </summary>
-    private int PackQueries(BlockWorkspace workspace, DenseMatrix source, int[]? rowMap, bool excludeSelf, int[] queries)
+    private int PackQueries(BlockWorkspace workspace, QuantizedReference? quantized, DenseMatrix source, int[]? rowMap, bool excludeSelf, int[] queries)
     {
         int d = _reference.Columns;
         const int g = DistanceKernel.GroupSize;
         int groups = (queries.Length + g - 1) / g;
         float[] packedQueries = workspace.Queries;
-        Array.Clear(packedQueries);
+        Array.Clear(quantized is null ? packedQueries : workspace.IntQueries);
+        Array.Clear(workspace.Factors);
+        Array.Clear(workspace.ScreeningSlack);
         Array.Fill(workspace.SelfIndices, -1);
         Array.Fill(workspace.QueryNorms, float.PositiveInfinity);
         for (int slot = 0; slot < queries.Length; slot++)
@@ -329,10 +421,19 @@ public sealed class ExactNearestNeighbors
             int sourceRow = rowMap is null ? queries[slot] : rowMap[queries[slot]];
             Span<float> centred = workspace.Centred;
             float norm = _packed.Centre(source.Row(sourceRow), centred);
-            int groupOffset = (slot / g) * d * g;
-            for (int j = 0; j < d; j++)
+            if (quantized is null)
             {
-                packedQueries[groupOffset + (j * g) + (slot % g)] = centred[j];
+                int groupOffset = (slot / g) * d * g;
+                for (int j = 0; j < d; j++)
+                {
+                    packedQueries[groupOffset + (j * g) + (slot % g)] = centred[j];
+                }
+            }
+            else
+            {
+                Span<int> target = workspace.IntQueries.AsSpan(((slot / g) * quantized.Pairs * g) + (slot % g));
+                (workspace.Factors[slot], double rounding) = quantized.PackQuery(centred, target, g);
+                workspace.ScreeningSlack[slot] = quantized.QueryErrorBound(Math.Sqrt(norm), rounding);
             }
 
             workspace.QueryNorms[slot] = norm;
@@ -353,33 +454,28 @@ public sealed class ExactNearestNeighbors
     private void ScanPanel(BlockWorkspace workspace, int groups, int panel, CandidateLists candidates, int firstList, CandidateLists? rowLists)
     {
         int d = _reference.Columns;
-        const int g = DistanceKernel.GroupSize;
         const int width = PackedReference.PanelWidth;
         ReadOnlySpan<float> panelValues = _packed.Panels.AsSpan(panel * width * d, width * d);
         ReadOnlySpan<float> norms = _packed.Norms.AsSpan(panel * width, width);
-        for (int group = 0; group < groups; group++)
+        if (_useVector512)
         {
-            ReadOnlySpan<float> groupQueries = workspace.Queries.AsSpan(group * d * g, d * g);
-            ReadOnlySpan<int> self = workspace.SelfIndices.AsSpan(group * g, g);
-            ReadOnlySpan<float> queryNorms = workspace.QueryNorms.AsSpan(group * g, g);
-            int list = firstList + (group * g);
-            if (_useVector512)
-            {
-                DistanceKernel.Scan<Vector512<float>, Simd512>(groupQueries, panelValues, norms, d, panel * width, candidates, list, self, rowLists, queryNorms, list);
-            }
-            else
-            {
-                DistanceKernel.Scan<Vector256<float>, Simd256>(groupQueries, panelValues, norms, d, panel * width, candidates, list, self, rowLists, queryNorms, list);
-            }
+            DistanceKernel.ScanGroups<Vector512<float>, Simd512>(
+                workspace.Queries, groups, panelValues, norms, d, panel * width, candidates, firstList, workspace.SelfIndices, rowLists, workspace.QueryNorms);
+        }
+        else
+        {
+            DistanceKernel.ScanGroups<Vector256<float>, Simd256>(
+                workspace.Queries, groups, panelValues, norms, d, panel * width, candidates, firstList, workspace.SelfIndices, rowLists, workspace.QueryNorms);
         }
     }
 
     /// <summary>
-    /// Re-ranks a query's candidates by exact distance; returns false when the rounding-error bound cannot prove
-    /// that every row outside the candidates is strictly farther than the k-th neighbour.
+    /// Re-ranks a query's candidates by exact distance; returns false when the rounding-error bound (plus
+    /// <paramref name="screeningSlack"/>, the integer screening's own bound, or 0) cannot prove that every row outside
+    /// the candidates is strictly farther than the k-th neighbour.
     /// </summary>
     private bool RerankCandidates(
-        BlockWorkspace workspace, CandidateLists candidates, int query, double queryNorm, ReadOnlySpan<float> values, int available, Span<int> outIndices, Span<double> outDistances)
+        BlockWorkspace workspace, CandidateLists candidates, int query, double queryNorm, double screeningSlack, ReadOnlySpan<float> values, int available, Span<int> outIndices, Span<double> outDistances)
     {
         int count = candidates.Count(query);
         Span<int> candidateIndices = candidates.Indices(query);
@@ -400,7 +496,7 @@ public sealed class ExactNearestNeighbors
 
         // Any row never kept has a screening key ≥ the worst kept key; its true distance is at least that key plus
         // the query norm, minus the rounding error of the single-precision screening.
-        double lowerBoundOutside = candidates.Worst(query) + queryNorm - ErrorBound(queryNorm);
+        double lowerBoundOutside = candidates.Worst(query) + queryNorm - ErrorBound(queryNorm) - screeningSlack;
         return outDistances[k - 1] < lowerBoundOutside;
     }
 
@@ -461,7 +557,20 @@ public sealed class ExactNearestNeighbors
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 
+    /// <summary><c>first, first + 1, …, first + count − 1</c> (a loop: LINQ's generic range is jitted at tier 0 on a process's first call).</summary>
+    private static int[] Consecutive(int first, int count)
+    {
+        var values = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = first + i;
+        }
+
+        return values;
+    }
+
     /// <summary>Sorts candidates by (distance, index).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SortByDistanceThenIndex(Span<double> keys, Span<int> rows)
     {
         if (keys.Length > 32)
@@ -501,15 +610,47 @@ public sealed class ExactNearestNeighbors
         }
     }
 
+    /// <summary>
+    /// How one search's integer screening fares so far, shared by its blocks: it decides, block by block, whether the
+    /// next one screens in integers (see <see cref="IntegerScreeningSample"/>). Only the speed depends on it.
+    /// </summary>
+    private sealed class IntegerScreeningTally(QuantizedReference? quantized, bool always)
+    {
+        private int _screened;
+        private int _rescreened;
+
+        /// <summary>The integer rows to screen the next block with, or <c>null</c> for single precision.</summary>
+        public QuantizedReference? Next()
+        {
+            if (quantized is null || always)
+            {
+                return quantized;
+            }
+
+            int screened = Volatile.Read(ref _screened);
+            return screened >= IntegerScreeningSample && Volatile.Read(ref _rescreened) > MaxRescreenedShare * screened ? null : quantized;
+        }
+
+        /// <summary>Adds one block's outcome: queries screened in integers and how many of them were re-screened.</summary>
+        public void Record(int screened, int rescreened)
+        {
+            Interlocked.Add(ref _rescreened, rescreened);
+            Interlocked.Add(ref _screened, screened);
+        }
+    }
+
     /// <summary>Per-thread buffers reused across the blocks a thread processes.</summary>
     private sealed class BlockWorkspace
     {
         private double[] _exact = [];
         private int[] _order = [];
 
-        public BlockWorkspace(int queries, int features, CandidateLists? candidates)
+        public BlockWorkspace(int queries, int features, CandidateLists? candidates, int pairs)
         {
             Queries = new float[queries * features];
+            IntQueries = new int[queries * pairs];
+            Factors = new float[queries];
+            ScreeningSlack = new double[queries];
             Centred = new float[features];
             Collected = [];
             QueryNorms = new float[queries];
@@ -518,6 +659,15 @@ public sealed class ExactNearestNeighbors
         }
 
         public float[] Queries { get; }
+
+        /// <summary>The integer queries of the integer screening, pair-major in groups; empty without it.</summary>
+        public int[] IntQueries { get; }
+
+        /// <summary>Per slot, the integer screening's factor −2su (0 for padding slots).</summary>
+        public float[] Factors { get; }
+
+        /// <summary>Per slot, the integer screening's error bound beyond the single-precision one (0 in single precision).</summary>
+        public double[] ScreeningSlack { get; }
 
         /// <summary>One centred query row.</summary>
         public float[] Centred { get; }
@@ -536,6 +686,7 @@ public sealed class ExactNearestNeighbors
         /// </summary>
         public CandidateLists? Candidates { get; }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Span<double> Exact(int count)
         {
             if (_exact.Length < count)
@@ -546,6 +697,7 @@ public sealed class ExactNearestNeighbors
             return _exact.AsSpan(0, count);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Span<int> Order(int count)
         {
             if (_order.Length < count)

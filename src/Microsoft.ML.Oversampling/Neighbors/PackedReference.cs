@@ -31,7 +31,7 @@ internal sealed class PackedReference
         SmallWork.For(PanelCount, SmallWork.Threads((long)Rows * Columns * 8, maxDegreeOfParallelism), panel =>
             panelMaxNorm[panel] = PackPanel(reference, panel));
 
-        MaxNorm = Math.Sqrt(panelMaxNorm.Length == 0 ? 0 : panelMaxNorm.Max());
+        MaxNorm = Math.Sqrt(Largest(panelMaxNorm));
     }
 
     /// <summary>Packs one panel; returns the largest squared norm in it.</summary>
@@ -113,6 +113,24 @@ internal sealed class PackedReference
             count++;
         }
 
-        return sum.Select(total => (float)(total / Math.Max(1, count))).ToArray();
+        var means = new float[sum.Length];
+        for (int j = 0; j < sum.Length; j++)
+        {
+            means[j] = (float)(sum[j] / Math.Max(1, count));
+        }
+
+        return means;
+    }
+
+    /// <summary>The largest value, or 0 for none (a loop rather than LINQ's generic <c>Max</c>, which a first call would jit).</summary>
+    internal static double Largest(ReadOnlySpan<double> values)
+    {
+        double largest = 0;
+        foreach (double value in values)
+        {
+            largest = Math.Max(largest, value);
+        }
+
+        return largest;
     }
 }

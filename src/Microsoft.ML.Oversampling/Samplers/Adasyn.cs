@@ -59,7 +59,12 @@ public sealed class Adasyn : InterpolatingOversampler
     internal static int[] RowsPerSeed(SamplingProblem problem, int label, int count, int k, NearestNeighborOptions search)
     {
         int[] others = ClassNeighbors.CountOtherClass(problem, label, ClassNeighbors.AmongAllRows(problem, label, k, search));
-        long total = others.Sum(c => (long)c);
+        long total = 0;
+        foreach (int other in others)
+        {
+            total += other;
+        }
+
         if (total == 0)
         {
             throw new InvalidOperationException(

@@ -43,10 +43,11 @@ public sealed class BorderlineSmote : InterpolatingOversampler
         ClassNeighbors.RequireClassSize(problem, k, nameof(BorderlineOptions.KNeighbors));
         if (BorderlineOptions.Kind == BorderlineKind.Borderline2)
         {
-            foreach (var (label, count) in problem.RowsToGenerate)
+            for (int i = 0; i < problem.Generation.Count; i++)
             {
-                int others = problem.Labels.Count - problem.ClassCounts[label];
-                if (count > 0 && others < k)
+                int label = problem.Generation.LabelAt(i);
+                int others = problem.LabelArray.Length - problem.Counts[label];
+                if (problem.Generation.ValueAt(i) > 0 && others < k)
                 {
                     throw new OptionException(
                         nameof(BorderlineSmoteOptions.KNeighbors),
@@ -98,6 +99,15 @@ public sealed class BorderlineSmote : InterpolatingOversampler
     internal static int[] DangerPositions(SamplingProblem problem, int label, int m, NearestNeighborOptions search)
     {
         int[] others = ClassNeighbors.CountOtherClass(problem, label, ClassNeighbors.AmongAllRows(problem, label, m, search));
-        return Enumerable.Range(0, others.Length).Where(i => 2 * others[i] >= m && others[i] < m).ToArray();
+        var danger = new List<int>();
+        for (int i = 0; i < others.Length; i++)
+        {
+            if (2 * others[i] >= m && others[i] < m)
+            {
+                danger.Add(i);
+            }
+        }
+
+        return danger.ToArray();
     }
 }

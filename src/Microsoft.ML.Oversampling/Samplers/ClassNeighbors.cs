@@ -52,7 +52,7 @@ internal static class ClassNeighbors
         {
             foreach (int neighbor in graph.NeighborsOf(q))
             {
-                if (problem.Labels[neighbor] != label)
+                if (problem.LabelArray[neighbor] != label)
                 {
                     counts[q]++;
                 }
@@ -67,7 +67,15 @@ internal static class ClassNeighbors
     /// </summary>
     public static int[] InOtherClasses(SamplingProblem problem, int label, ReadOnlySpan<int> rows, int k, NearestNeighborOptions options)
     {
-        int[] otherRows = Enumerable.Range(0, problem.Labels.Count).Where(r => problem.Labels[r] != label).ToArray();
+        int[] otherRows = new int[problem.LabelArray.Length - problem.Counts[label]];
+        for (int r = 0, n = 0; r < problem.LabelArray.Length; r++)
+        {
+            if (problem.LabelArray[r] != label)
+            {
+                otherRows[n++] = r;
+            }
+        }
+
         var search = new ExactNearestNeighbors(problem.Features.SelectRows(otherRows), options);
         return ToProblemRows(search.Search(problem.Features.SelectRows(rows), k).Indices, otherRows);
     }
@@ -89,10 +97,11 @@ internal static class ClassNeighbors
     /// </summary>
     public static void RequireClassSize(SamplingProblem problem, int k, string parameterName)
     {
-        foreach (var (label, count) in problem.RowsToGenerate)
+        for (int i = 0; i < problem.Generation.Count; i++)
         {
-            int size = problem.ClassCounts[label];
-            if (count > 0 && size < k + 1)
+            int label = problem.Generation.LabelAt(i);
+            int size = problem.Counts[label];
+            if (problem.Generation.ValueAt(i) > 0 && size < k + 1)
             {
                 throw new OptionException(
                     parameterName,

@@ -51,13 +51,14 @@ public abstract class Oversampler
     public ResampleResult FitResample(DenseMatrix features, IReadOnlyList<int> labels, int seed)
     {
         var (problem, blocks, generator) = GenerateAll(features, labels, seed);
-        int total = features.Rows + blocks.Sum(block => block.Rows.Count);
+        int total = features.Rows + SyntheticCount(blocks);
         float[] allFeatures = GC.AllocateUninitializedArray<float>(checked(total * features.Columns)); // fully overwritten below
+        HugePages.Advise(allFeatures);
         var allLabels = new int[total];
         CopyOriginalRows(features.Values, allFeatures);
         problem.LabelArray.CopyTo(allLabels, 0);
         WriteBlocks(blocks, features.Columns, allFeatures, allLabels, features.Rows);
-        return new ResampleResult(new DenseMatrix(total, features.Columns, allFeatures), allLabels, features.Rows, problem.ClassCounts, generator);
+        return new ResampleResult(new DenseMatrix(total, features.Columns, allFeatures), allLabels, features.Rows, problem.Counts, generator);
     }
 
     /// <summary>
@@ -71,24 +72,39 @@ public abstract class Oversampler
     public SyntheticSamples FitGenerate(DenseMatrix features, IReadOnlyList<int> labels, int seed)
     {
         var (problem, blocks, generator) = GenerateAll(features, labels, seed);
-        int total = blocks.Sum(block => block.Rows.Count);
+        int total = SyntheticCount(blocks);
         float[] values = GC.AllocateUninitializedArray<float>(checked(total * features.Columns)); // fully overwritten below
+        HugePages.Advise(values);
         var syntheticLabels = new int[total];
         WriteBlocks(blocks, features.Columns, values, syntheticLabels, 0);
-        return new SyntheticSamples(new DenseMatrix(total, features.Columns, values), syntheticLabels, problem.ClassCounts, generator);
+        return new SyntheticSamples(new DenseMatrix(total, features.Columns, values), syntheticLabels, problem.Counts, generator);
+    }
+
+    /// <summary>Rows generated over all blocks.</summary>
+    private static int SyntheticCount(List<ClassBlock> blocks)
+    {
+        int total = 0;
+        foreach (ClassBlock block in blocks)
+        {
+            total = checked(total + block.Rows.Count);
+        }
+
+        return total;
     }
 
     /// <summary>Validates the input, resolves the strategy and generates every target class's rows, in ascending label order.</summary>
-    private (SamplingProblem Problem, List<(int Label, SyntheticRows Rows)> Blocks, SyntheticDataGenerator? Generator) GenerateAll(
+    private (SamplingProblem Problem, List<ClassBlock> Blocks, SyntheticDataGenerator? Generator) GenerateAll(
         DenseMatrix features, IReadOnlyList<int> labels, int seed)
     {
         SamplingProblem problem = CreateProblem(features, labels, Options.SamplingStrategy);
         Validate(problem);
 
-        var blocks = new List<(int Label, SyntheticRows Rows)>();
+        var blocks = new List<ClassBlock>();
         var generators = new Dictionary<int, ClassGenerator>();
-        foreach (var (label, count) in problem.RowsToGenerate)
+        for (int i = 0; i < problem.Generation.Count; i++)
         {
+            int label = problem.Generation.LabelAt(i);
+            int count = problem.Generation.ValueAt(i);
             if (count == 0)
             {
                 continue;
@@ -106,14 +122,14 @@ public abstract class Oversampler
                     $"{GetType().Name} generated rows with {rows.Columns} features for data with {problem.FeatureCount}.");
             }
 
-            blocks.Add((label, rows));
+            blocks.Add(new ClassBlock(label, rows));
         }
 
         return (problem, blocks, generators.Count > 0 ? new SyntheticDataGenerator(generators) : null);
     }
 
     /// <summary>Writes the blocks' rows and labels one after the other, starting at row <paramref name="firstRow"/>.</summary>
-    private static void WriteBlocks(List<(int Label, SyntheticRows Rows)> blocks, int columns, float[] values, int[] labels, int firstRow)
+    private static void WriteBlocks(List<ClassBlock> blocks, int columns, float[] values, int[] labels, int firstRow)
     {
         int row = firstRow;
         foreach (var (label, block) in blocks)
@@ -183,25 +199,94 @@ public abstract class Oversampler
         ArgumentNullException.ThrowIfNull(labels);
         TrainingDataValidator.Validate(features, labels.Count, "oversamplers");
 
-        var rows = new Dictionary<int, List<int>>();
-        for (int i = 0; i < labels.Count; i++)
-        {
-            if (!rows.TryGetValue(labels[i], out var list))
-            {
-                rows[labels[i]] = list = [];
-            }
-
-            list.Add(i);
-        }
-
-        if (rows.Count < 2)
+        int[] labelArray = [.. labels];
+        ClassMap<int[]> rowsByClass = RowsByClass(labelArray);
+        if (rowsByClass.Count < 2)
         {
             throw new ArgumentException(
-                $"The label needs at least 2 classes to oversample, but all {labels.Count} rows are class {rows.Keys.First()}.");
+                $"The label needs at least 2 classes to oversample, but all {labels.Count} rows are class {rowsByClass.LabelAt(0)}.");
         }
 
-        var rowsByClass = new SortedDictionary<int, int[]>(rows.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
-        var toGenerate = strategy.Resolve(rowsByClass.ToDictionary(kv => kv.Key, kv => kv.Value.Length));
-        return new SamplingProblem(features, [.. labels], rowsByClass, toGenerate);
+        ClassMap<int> toGenerate = strategy.ResolveCounts(rowsByClass.Select((_, rows) => rows.Length));
+        return new SamplingProblem(features, labelArray, rowsByClass, toGenerate);
+    }
+
+    /// <summary>Sorts the labels ascending, carrying <paramref name="order"/> along (insertion sort: there are few classes).</summary>
+    private static void SortByLabel(int[] labels, int[] order)
+    {
+        if (labels.Length > 64)
+        {
+            Array.Sort(labels, order);
+            return;
+        }
+
+        for (int i = 1; i < labels.Length; i++)
+        {
+            int label = labels[i], position = order[i], j = i - 1;
+            for (; j >= 0 && labels[j] > label; j--)
+            {
+                labels[j + 1] = labels[j];
+                order[j + 1] = order[j];
+            }
+
+            labels[j + 1] = label;
+            order[j + 1] = position;
+        }
+    }
+
+    /// <summary>One class's synthetic rows.</summary>
+    private readonly record struct ClassBlock(int Label, SyntheticRows Rows);
+
+    /// <summary>The row indices of each class, ascending, in one counting pass and one filling pass.</summary>
+    private static ClassMap<int[]> RowsByClass(int[] labels)
+    {
+        var positions = new Dictionary<int, int>();
+        var sizes = new List<int>();
+        int last = 0, lastPosition = -1;
+        var classOfRow = new int[labels.Length];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            // Labels usually come in runs or from two classes: remember the last one to skip most lookups.
+            if (lastPosition < 0 || labels[i] != last)
+            {
+                last = labels[i];
+                if (!positions.TryGetValue(last, out lastPosition))
+                {
+                    lastPosition = sizes.Count;
+                    positions[last] = lastPosition;
+                    sizes.Add(0);
+                }
+            }
+
+            classOfRow[i] = lastPosition;
+            sizes[lastPosition]++;
+        }
+
+        // Positions in label order.
+        var classLabels = new int[sizes.Count];
+        var order = new int[sizes.Count];
+        foreach (var (label, position) in positions)
+        {
+            classLabels[position] = label;
+            order[position] = position;
+        }
+
+        SortByLabel(classLabels, order);
+        var rank = new int[sizes.Count];
+        var rows = new int[sizes.Count][];
+        for (int r = 0; r < order.Length; r++)
+        {
+            rank[order[r]] = r;
+            rows[r] = new int[sizes[order[r]]];
+        }
+
+        var filled = new int[sizes.Count];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int r = rank[classOfRow[i]];
+            rows[r][filled[r]++] = i;
+        }
+
+        return new ClassMap<int[]>(classLabels, rows);
     }
 }

@@ -9,14 +9,14 @@ namespace Microsoft.ML.Oversampling.Samplers;
 /// </summary>
 public sealed class ResampleResult
 {
-    internal ResampleResult(DenseMatrix features, int[] labels, int originalRowCount, IReadOnlyDictionary<int, int> countsBefore, SyntheticDataGenerator? generator = null)
+    internal ResampleResult(DenseMatrix features, int[] labels, int originalRowCount, ClassMap<int> countsBefore, SyntheticDataGenerator? generator = null)
     {
         Features = features;
         Labels = labels;
         OriginalRowCount = originalRowCount;
         CountsBefore = countsBefore;
         Generator = generator;
-        var after = countsBefore.ToDictionary();
+        int[] after = countsBefore.CopyValues();
         for (int i = originalRowCount; i < labels.Length;)
         {
             // Synthetic labels come in runs, one per class.
@@ -26,10 +26,10 @@ public sealed class ResampleResult
                 i++;
             }
 
-            after[labels[start]] += i - start;
+            after[countsBefore.IndexOf(labels[start])] += i - start;
         }
 
-        CountsAfter = new SortedDictionary<int, int>(after);
+        CountsAfter = countsBefore.WithValues(after);
     }
 
     /// <summary>All rows: originals first, then synthetic rows.</summary>

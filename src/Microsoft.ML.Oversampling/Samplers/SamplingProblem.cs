@@ -8,17 +8,17 @@ namespace Microsoft.ML.Oversampling.Samplers;
 /// </summary>
 public sealed class SamplingProblem
 {
-    private readonly Dictionary<int, int[]> _rowsByClass;
+    private readonly ClassMap<int[]> _rowsByClass;
 
-    internal SamplingProblem(DenseMatrix features, int[] labels, SortedDictionary<int, int[]> rowsByClass, SortedDictionary<int, int> toGenerate)
+    internal SamplingProblem(DenseMatrix features, int[] labels, ClassMap<int[]> rowsByClass, ClassMap<int> toGenerate)
     {
         Features = features;
         Labels = labels;
         LabelArray = labels;
-        _rowsByClass = new Dictionary<int, int[]>(rowsByClass);
-        Classes = rowsByClass.Keys.ToArray();
-        ClassCounts = rowsByClass.ToDictionary(kv => kv.Key, kv => kv.Value.Length);
-        RowsToGenerate = toGenerate;
+        _rowsByClass = rowsByClass;
+        Classes = rowsByClass.Labels.ToArray();
+        Counts = rowsByClass.Select((_, rows) => rows.Length);
+        Generation = toGenerate;
     }
 
     /// <summary>The training features (rows × features); finite values only.</summary>
@@ -34,10 +34,16 @@ public sealed class SamplingProblem
     public IReadOnlyList<int> Classes { get; }
 
     /// <summary>The number of rows of each class.</summary>
-    public IReadOnlyDictionary<int, int> ClassCounts { get; }
+    public IReadOnlyDictionary<int, int> ClassCounts => Counts;
+
+    /// <summary><see cref="ClassCounts"/> as the library's own map.</summary>
+    internal ClassMap<int> Counts { get; }
 
     /// <summary>Rows to generate per target class (the resolved sampling strategy), ascending by label.</summary>
-    public IReadOnlyDictionary<int, int> RowsToGenerate { get; }
+    public IReadOnlyDictionary<int, int> RowsToGenerate => Generation;
+
+    /// <summary><see cref="RowsToGenerate"/> as the library's own map.</summary>
+    internal ClassMap<int> Generation { get; }
 
     /// <summary>Number of features per row.</summary>
     public int FeatureCount => Features.Columns;

@@ -151,17 +151,36 @@ public sealed class SamplingStrategy
     public SortedDictionary<int, int> Resolve(IReadOnlyDictionary<int, int> classCounts)
     {
         ArgumentNullException.ThrowIfNull(classCounts);
-        var counts = new SortedDictionary<int, int>(classCounts.ToDictionary());
+        var result = new SortedDictionary<int, int>();
+        foreach (var (label, count) in ResolveCounts(ClassMap.From(classCounts)))
+        {
+            result[label] = count;
+        }
+
+        return result;
+    }
+
+    /// <summary><see cref="Resolve"/> on the library's own map (the resampling path: no framework collection to jit).</summary>
+    internal ClassMap<int> ResolveCounts(ClassMap<int> counts)
+    {
         if (counts.Count < 2)
         {
             throw new ArgumentException($"The label needs at least 2 classes to oversample, but it has {counts.Count}.");
         }
 
-        int majorityClass = counts.First(kv => kv.Value == counts.Values.Max()).Key;
-        int minorityClass = counts.First(kv => kv.Value == counts.Values.Min()).Key;
-        int majorityCount = counts[majorityClass];
-        var result = new SortedDictionary<int, int>();
+        // The first class with the largest (smallest) count, in label order.
+        int majority = 0, minority = 0;
+        for (int i = 1; i < counts.Count; i++)
+        {
+            majority = counts.ValueAt(i) > counts.ValueAt(majority) ? i : majority;
+            minority = counts.ValueAt(i) < counts.ValueAt(minority) ? i : minority;
+        }
 
+        int majorityClass = counts.LabelAt(majority);
+        int minorityClass = counts.LabelAt(minority);
+        int majorityCount = counts.ValueAt(majority);
+        var labels = new List<int>();
+        var toGenerate = new List<int>();
         switch (_kind)
         {
             case StrategyKind.NotMajority:
@@ -183,27 +202,36 @@ public sealed class SamplingStrategy
                         $"A SamplingStrategy ratio applies to binary labels only, but the label has {counts.Count} classes; give per-class totals instead.");
                 }
 
-                foreach (var (label, count) in counts)
+                for (int i = 0; i < counts.Count; i++)
                 {
+                    int label = counts.LabelAt(i), count = counts.ValueAt(i);
                     if (label == majorityClass)
                     {
                         continue;
                     }
 
-                    int toGenerate = (int)((majorityCount * _ratio) - count); // truncation toward zero, as Python's int()
-                    if (toGenerate <= 0)
+                    int rows = (int)((majorityCount * _ratio) - count); // truncation toward zero, as Python's int()
+                    if (rows <= 0)
                     {
                         // imbalanced-learn raises when the ratio would generate no row at all, not only when it would remove rows.
                         throw Error(
                             $"The SamplingStrategy ratio {_ratio.ToString(CultureInfo.InvariantCulture)} asks for no new rows of class {label} ({count} rows, majority {majorityCount}), since oversampling cannot remove rows; increase the ratio above the current {((double)count / majorityCount).ToString("G4", CultureInfo.InvariantCulture)}.");
                     }
 
-                    result[label] = toGenerate;
+                    Add(label, rows);
                 }
 
                 break;
             case StrategyKind.Counts:
-                var missing = _targetCounts!.Keys.Where(k => !counts.ContainsKey(k)).ToList();
+                var missing = new List<int>();
+                foreach (int label in _targetCounts!.Keys)
+                {
+                    if (!counts.ContainsKey(label))
+                    {
+                        missing.Add(label);
+                    }
+                }
+
                 if (missing.Count > 0)
                 {
                     throw Error(
@@ -218,21 +246,27 @@ public sealed class SamplingStrategy
                             $"Class {label} has {counts[label]} rows but SamplingStrategy asks for a total of {total}; oversampling cannot remove rows, so a class's total must be at least its current count.");
                     }
 
-                    result[label] = total - counts[label];
+                    Add(label, total - counts[label]);
                 }
 
                 break;
         }
 
-        return result;
+        return new ClassMap<int>([.. labels], [.. toGenerate]);
+
+        void Add(int label, int rows)
+        {
+            labels.Add(label);
+            toGenerate.Add(rows);
+        }
 
         void AddGaps(Func<int, bool> isTarget)
         {
-            foreach (var (label, count) in counts)
+            for (int i = 0; i < counts.Count; i++)
             {
-                if (isTarget(label))
+                if (isTarget(counts.LabelAt(i)))
                 {
-                    result[label] = majorityCount - count;
+                    Add(counts.LabelAt(i), majorityCount - counts.ValueAt(i));
                 }
             }
         }

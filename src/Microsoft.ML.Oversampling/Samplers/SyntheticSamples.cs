@@ -9,19 +9,19 @@ namespace Microsoft.ML.Oversampling.Samplers;
 /// </summary>
 public sealed class SyntheticSamples
 {
-    internal SyntheticSamples(DenseMatrix features, int[] labels, IReadOnlyDictionary<int, int> countsBefore, SyntheticDataGenerator? generator)
+    internal SyntheticSamples(DenseMatrix features, int[] labels, ClassMap<int> countsBefore, SyntheticDataGenerator? generator)
     {
         Features = features;
         Labels = labels;
         CountsBefore = countsBefore;
         Generator = generator;
-        var after = new SortedDictionary<int, int>(countsBefore.ToDictionary());
+        int[] after = countsBefore.CopyValues();
         foreach (int label in labels)
         {
-            after[label]++;
+            after[countsBefore.IndexOf(label)]++;
         }
 
-        CountsAfter = after;
+        CountsAfter = countsBefore.WithValues(after);
     }
 
     /// <summary>The synthetic rows.</summary>
