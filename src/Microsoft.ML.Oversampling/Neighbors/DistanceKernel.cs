@@ -147,6 +147,7 @@ internal static class DistanceKernel
         ref float n = ref Unsafe.AsRef(in norms[0]);
         TVec minusTwo = TOps.Broadcast(-2f);
         float[] thresholds = candidates.Thresholds; // read once: a call in the loop would spill the vector registers
+        float[]? rowThresholds = rowLists?.Thresholds;
         for (int c = 0; c < width; c += chunk)
         {
             ref float column = ref Unsafe.Add(ref p, PackedReference.TileOffset(c, features));
@@ -172,7 +173,7 @@ internal static class DistanceKernel
 
             if (rowLists is not null)
             {
-                OfferTransposed<TVec, TOps>(ref dot, queryNorms, minusTwo, rowBase, firstQuery, rowLists, spill);
+                OfferTransposed<TVec, TOps>(ref dot, queryNorms, minusTwo, rowBase, firstQuery, rowLists, rowThresholds!, spill);
             }
         }
     }
@@ -287,12 +288,12 @@ internal static class DistanceKernel
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void OfferTransposed<TVec, TOps>(
-        ref float dots, ReadOnlySpan<float> queryNorms, TVec minusTwo, int rowBase, int firstQuery, CandidateLists rowLists, Span<float> keys)
+        ref float dots, ReadOnlySpan<float> queryNorms, TVec minusTwo, int rowBase, int firstQuery, CandidateLists rowLists, float[] rowThresholds, Span<float> keys)
         where TVec : struct
         where TOps : ISimdOps<TVec>
     {
         int lanes = TOps.Count;
-        ref float thresholds = ref rowLists.Thresholds[rowBase];
+        ref float thresholds = ref rowThresholds[rowBase];
         TVec t0 = TOps.Load(ref thresholds);
         TVec t1 = TOps.Load(ref Unsafe.Add(ref thresholds, lanes));
         TVec t2 = TOps.Load(ref Unsafe.Add(ref thresholds, 2 * lanes));
