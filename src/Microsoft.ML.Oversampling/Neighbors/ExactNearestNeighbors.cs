@@ -111,7 +111,8 @@ public sealed class ExactNearestNeighbors
     /// again in single precision (for tests and benchmarks).</summary>
     internal int RescreenedQueries => Volatile.Read(ref _rescreenedQueries);
 
-    /// <summary>Whether one-way searches of at least 256 queries screen in integers (see <see cref="QuantizedReference"/>).</summary>
+    /// <summary>Whether one-way searches screen in integers (see <see cref="QuantizedReference"/>): those of at least 256
+    /// queries by default, every one when <see cref="ScreeningPrecision.Int16"/> is asked for.</summary>
     internal bool ScreensInIntegers => _screenInt16;
 
     /// <summary>Finds the <paramref name="k"/> nearest reference rows of each row of <paramref name="queries"/>.</summary>

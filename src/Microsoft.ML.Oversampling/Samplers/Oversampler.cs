@@ -246,7 +246,7 @@ public abstract class Oversampler
         var classOfRow = new int[labels.Length];
         for (int i = 0; i < labels.Length; i++)
         {
-            // Labels usually come in runs or from two classes: remember the last one to skip most lookups.
+            // Labels often come in runs (sorted or grouped data): the last one is remembered to skip its lookup.
             if (lastPosition < 0 || labels[i] != last)
             {
                 last = labels[i];
