@@ -95,7 +95,7 @@ public sealed class ExactNearestNeighbors
         _screenInt16 = options.Screening switch
         {
             ScreeningPrecision.Single => false,
-            ScreeningPrecision.Int16 when QuantizedReference.IsSupported && _useVector512 && reference.Columns <= QuantizedReference.MaxFeatures => true,
+            ScreeningPrecision.Int16 when CanScreenInIntegers(reference.Columns, options) => true,
             ScreeningPrecision.Int16 => throw new NotSupportedException(
                 $"Integer screening needs AVX-512 BW, the 512-bit kernel and at most {QuantizedReference.MaxFeatures} features."),
             _ => QuantizedReference.IsPreferred && _useVector512 && reference.Columns >= MinFeaturesForInt16 && reference.Columns <= QuantizedReference.MaxFeatures,
@@ -106,6 +106,15 @@ public sealed class ExactNearestNeighbors
 
     /// <summary>Number of reference rows.</summary>
     public int ReferenceCount => _reference.Rows;
+
+    /// <summary>
+    /// Whether a search with <paramref name="options"/> over rows of <paramref name="features"/> features can screen in
+    /// integers (what <see cref="ScreeningPrecision.Int16"/> needs). Never inlined, so that every caller, precompiled or
+    /// jitted, gets the same answer from the runtime's vector settings.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static bool CanScreenInIntegers(int features, NearestNeighborOptions options) =>
+        QuantizedReference.IsSupported && Vector512.IsHardwareAccelerated && !options.DisableVector512 && features <= QuantizedReference.MaxFeatures;
 
     /// <summary>Queries, over all searches so far, that the integer screening could not certify and that were screened
     /// again in single precision (for tests and benchmarks).</summary>

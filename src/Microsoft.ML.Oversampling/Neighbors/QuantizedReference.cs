@@ -41,6 +41,11 @@ internal sealed class QuantizedReference
     /// <summary>Quantises the packed rows (one pass over them, in parallel panels).</summary>
     public QuantizedReference(PackedReference packed, int maxDegreeOfParallelism)
     {
+        if (!Avx512BW.IsSupported)
+        {
+            throw new NotSupportedException("The integer screening needs AVX-512 BW.");
+        }
+
         if (packed.Columns > MaxFeatures)
         {
             throw new ArgumentOutOfRangeException(nameof(packed), packed.Columns, $"The integer screening takes at most {MaxFeatures} features.");
@@ -57,8 +62,9 @@ internal sealed class QuantizedReference
         MaxRowError = Math.Sqrt(PackedReference.Largest(panelMaxError));
     }
 
-    /// <summary>Whether the integer kernel can run here (AVX-512 BW).</summary>
-    public static bool IsSupported => Avx512BW.IsSupported;
+    /// <summary>Whether the integer kernel can run here: AVX-512 BW, with 512-bit vectors enabled (the runtime turns them
+    /// off on processors known to slow down under them).</summary>
+    public static bool IsSupported => Avx512BW.IsSupported && Vector512.IsHardwareAccelerated;
 
     /// <summary>
     /// Whether the integer kernel is the faster one on this processor. On AMD's AVX-512 cores (Zen 4, measured with a

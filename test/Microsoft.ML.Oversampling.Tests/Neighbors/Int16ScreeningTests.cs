@@ -15,9 +15,9 @@ public class Int16ScreeningTests
     [MemberData(nameof(ExactNearestNeighborsTests.Shapes), MemberType = typeof(ExactNearestNeighborsTests))]
     public void SeparateQueries_ScreenedInIntegers_EqualBruteForce(int rows, int columns, int k, bool ties, double offset)
     {
-        if (!QuantizedReference.IsSupported)
+        if (!ExactNearestNeighbors.CanScreenInIntegers(columns, IntegerScreening))
         {
-            Assert.Throws<NotSupportedException>(() => new ExactNearestNeighbors(ExactNearestNeighborsTests.RandomData(4, 2, 1), IntegerScreening));
+            Assert.Throws<NotSupportedException>(() => new ExactNearestNeighbors(ExactNearestNeighborsTests.RandomData(4, columns, 1), IntegerScreening));
             return;
         }
 
@@ -43,7 +43,7 @@ public class Int16ScreeningTests
     [Fact]
     public void GaussianRows_AreAlmostAllCertifiedByTheIntegerScreening()
     {
-        if (!QuantizedReference.IsSupported)
+        if (!ExactNearestNeighbors.CanScreenInIntegers(30, IntegerScreening))
         {
             return;
         }
@@ -63,7 +63,7 @@ public class Int16ScreeningTests
     [Fact]
     public void SmallIntegerFeatures_NotCertifiedInIntegers_AreStillExact()
     {
-        if (!QuantizedReference.IsSupported)
+        if (!ExactNearestNeighbors.CanScreenInIntegers(16, IntegerScreening))
         {
             return;
         }
@@ -90,6 +90,11 @@ public class Int16ScreeningTests
     {
         // Recompute the kernel's key for every pair from the packed integers and compare it with the key from the
         // centred single-precision values in double precision: the difference must never exceed QueryErrorBound.
+        if (!ExactNearestNeighbors.CanScreenInIntegers(13, IntegerScreening))
+        {
+            return;
+        }
+
         DenseMatrix reference = ExactNearestNeighborsTests.RandomData(700, 13, seed: 9, offset: 50);
         DenseMatrix queries = ExactNearestNeighborsTests.RandomData(40, 13, seed: 10, offset: 49).AppendRows(reference.SelectRows([3]));
         var packed = new PackedReference(reference, 1);
