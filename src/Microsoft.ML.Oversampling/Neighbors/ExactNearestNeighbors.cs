@@ -442,8 +442,7 @@ public sealed class ExactNearestNeighbors
             else
             {
                 Span<int> target = workspace.IntQueries.AsSpan(((slot / g) * quantized.Pairs * g) + (slot % g));
-                (workspace.Factors[slot], double rounding) = quantized.PackQuery(centred, target, g);
-                workspace.ScreeningSlack[slot] = quantized.QueryErrorBound(Math.Sqrt(norm), rounding);
+                (workspace.Factors[slot], workspace.ScreeningSlack[slot]) = quantized.PackQuery(centred, target, g);
             }
 
             workspace.QueryNorms[slot] = norm;

@@ -31,7 +31,7 @@ internal sealed class PackedReference
         SmallWork.For(PanelCount, SmallWork.Threads((long)Rows * Columns * 8, maxDegreeOfParallelism), panel =>
             panelMaxNorm[panel] = PackPanel(reference, panel));
 
-        MaxNorm = Math.Sqrt(Largest(panelMaxNorm));
+        MaxNorm = Math.Sqrt(SpanArithmetic.LargestNonNegative(panelMaxNorm));
     }
 
     /// <summary>Packs one panel; returns the largest squared norm in it.</summary>
@@ -120,17 +120,5 @@ internal sealed class PackedReference
         }
 
         return means;
-    }
-
-    /// <summary>The largest value, or 0 for none (a loop rather than LINQ's generic <c>Max</c>, which a first call would jit).</summary>
-    internal static double Largest(ReadOnlySpan<double> values)
-    {
-        double largest = 0;
-        foreach (double value in values)
-        {
-            largest = Math.Max(largest, value);
-        }
-
-        return largest;
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Microsoft.ML.Oversampling.Numerics;
 
 namespace Microsoft.ML.Oversampling.Neighbors;
 
@@ -59,7 +60,7 @@ internal sealed class QuantizedReference
         var panelMaxError = new double[packed.PanelCount];
         SmallWork.For(packed.PanelCount, SmallWork.Threads((long)packed.Rows * packed.Columns * 4, maxDegreeOfParallelism), panel =>
             panelMaxError[panel] = QuantizePanel(panel));
-        MaxRowError = Math.Sqrt(PackedReference.Largest(panelMaxError));
+        MaxRowError = Math.Sqrt(SpanArithmetic.LargestNonNegative(panelMaxError));
     }
 
     /// <summary>Whether the integer kernel can run here: AVX-512 BW, with 512-bit vectors enabled (the runtime turns them
@@ -95,9 +96,9 @@ internal sealed class QuantizedReference
     /// <summary>
     /// Rounds one centred query to integers on its own scale and writes its pairs, each as one 32-bit value (the
     /// kernel broadcasts them), at <paramref name="destination"/>[p · <paramref name="stride"/>]. Returns the factor
-    /// turning the integer dot product into <c>−2 q·r</c> and the bound <see cref="QueryErrorBound"/> needs.
+    /// turning the integer dot product into <c>−2 q·r</c> and the query's <see cref="QueryErrorBound"/>.
     /// </summary>
-    public (float Factor, double RoundingNorm) PackQuery(ReadOnlySpan<float> centred, Span<int> destination, int stride)
+    public (float Factor, double ErrorBound) PackQuery(ReadOnlySpan<float> centred, Span<int> destination, int stride)
     {
         double norm = 0, largest = 0;
         foreach (float value in centred)
@@ -116,7 +117,7 @@ internal sealed class QuantizedReference
             destination[p * stride] = (ushort)low | (high << 16);
         }
 
-        return ((float)(-2.0 * Scale * unit), Math.Sqrt(rounding));
+        return ((float)(-2.0 * Scale * unit), QueryErrorBound(Math.Sqrt(norm), Math.Sqrt(rounding)));
     }
 
     /// <summary>
@@ -127,8 +128,8 @@ internal sealed class QuantizedReference
     /// doubled to spare.
     /// </summary>
     /// <param name="queryNorm">‖q‖ of the centred query.</param>
-    /// <param name="roundingNorm">‖a‖, returned by <see cref="PackQuery"/>.</param>
-    public double QueryErrorBound(double queryNorm, double roundingNorm)
+    /// <param name="roundingNorm">‖a‖.</param>
+    private double QueryErrorBound(double queryNorm, double roundingNorm)
     {
         double b = MaxRowError;
         double queryScaled = queryNorm + roundingNorm;

@@ -81,4 +81,17 @@ internal static class SpanArithmetic
 
         return sum;
     }
+
+    /// <summary>The largest of non-negative <paramref name="values"/>, or 0 for none (a loop: LINQ's generic
+    /// <c>Max</c> would be jitted on a process's first call).</summary>
+    public static double LargestNonNegative(ReadOnlySpan<double> values)
+    {
+        double largest = 0;
+        foreach (double value in values)
+        {
+            largest = Math.Max(largest, value);
+        }
+
+        return largest;
+    }
 }
